@@ -1,0 +1,316 @@
+package io.brigade.order.domain;
+
+import io.brigade.contracts.catalog.ModifierId;
+import io.brigade.contracts.catalog.MenuModifier;
+import io.brigade.contracts.catalog.TableId;
+import io.brigade.contracts.common.Money;
+import io.brigade.contracts.order.AddOrderLine;
+import io.brigade.contracts.order.BillRequested;
+import io.brigade.contracts.order.BilledLine;
+import io.brigade.contracts.order.CancelOrder;
+import io.brigade.contracts.order.ChosenModifier;
+import io.brigade.contracts.order.LineId;
+import io.brigade.contracts.order.OpenOrder;
+import io.brigade.contracts.order.OrderCancelled;
+import io.brigade.contracts.order.OrderId;
+import io.brigade.contracts.order.OrderLineAdded;
+import io.brigade.contracts.order.OrderLineRemoved;
+import io.brigade.contracts.order.OrderLineVoided;
+import io.brigade.contracts.order.OrderLinesSent;
+import io.brigade.contracts.order.OrderLinesServed;
+import io.brigade.contracts.order.OrderOpened;
+import io.brigade.contracts.order.OrderTransferred;
+import io.brigade.contracts.order.RemoveOrderLine;
+import io.brigade.contracts.order.RequestBill;
+import io.brigade.contracts.order.SendOrderLines;
+import io.brigade.contracts.order.ServeOrderLines;
+import io.brigade.contracts.order.TransferOrder;
+import io.brigade.contracts.order.VoidOrderLine;
+import io.brigade.platform.metadata.MetaDataKeys;
+import io.brigade.platform.problem.ConflictException;
+import io.brigade.platform.problem.ForbiddenException;
+import io.brigade.platform.problem.InvalidInputException;
+import io.brigade.platform.problem.NotFoundException;
+import io.brigade.platform.problem.RefusedException;
+import io.brigade.platform.security.Roles;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A table's order: lines are taken, sent to the kitchen, served and billed. One open order per table; prices are
+ * fixed when a line is added; a client may retry any create with its own id and get the same result.
+ */
+@Aggregate
+public class Order {
+
+    @AggregateIdentifier
+    private OrderId orderId;
+    private TableId openedAt;
+    private int openedFor;
+    private TableId tableId;
+    private int tableNumber;
+    private OrderStatus status;
+    private final Map<LineId, OrderLine> lines = new LinkedHashMap<>();
+    private final Set<LineId> removedLines = new HashSet<>();
+    private int sends;
+    private int billRequests;
+    private List<BilledLine> lastBilled = List.of();
+
+    protected Order() {
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public OrderId handle(OpenOrder command, FloorPlan floorPlan) {
+        if (orderId != null) {
+            if (!openedAt.equals(command.tableId()) || openedFor != command.guests()) {
+                throw new ConflictException("Order " + command.orderId() + " was already opened with other details");
+            }
+            return orderId;
+        }
+        if (command.guests() < 1) {
+            throw new InvalidInputException("guests", "must be at least 1");
+        }
+        int number = floorPlan.tableNumber(command.tableId())
+                .orElseThrow(() -> new InvalidInputException("tableId", "no such table"));
+        floorPlan.openOrderAt(command.tableId()).ifPresent(other -> {
+            throw new ConflictException("Table " + number + " already has an open order");
+        });
+        apply(new OrderOpened(command.orderId(), command.tableId(), number, command.guests()));
+        return command.orderId();
+    }
+
+    @CommandHandler
+    public LineId handle(AddOrderLine command, Menu menu) {
+        OrderLine existing = lines.get(command.lineId());
+        if (existing != null || removedLines.contains(command.lineId())) {
+            if (existing != null && existing.sameRequestAs(command)) {
+                return command.lineId();
+            }
+            throw new ConflictException("Line " + command.lineId() + " already exists with other details");
+        }
+        requireNotFinished();
+        if (command.quantity() < 1) {
+            throw new InvalidInputException("quantity", "must be at least 1");
+        }
+        Menu.Item item = menu.item(command.menuItemId())
+                .orElseThrow(() -> new InvalidInputException("menuItemId", "no such menu item"));
+        if (!item.canBeOrdered()) {
+            throw new RefusedException(item.name() + " is not available");
+        }
+        List<ChosenModifier> modifiers = chosenModifiers(item, command.modifierIds());
+        Money unitPrice = modifiers.stream().map(ChosenModifier::price).reduce(item.price(), Money::plus);
+        apply(new OrderLineAdded(orderId, command.lineId(), item.id(), item.name(), item.station(), command.quantity(),
+                modifiers, unitPrice, command.seat(), command.course(), command.notes(), item.allergens()));
+        return command.lineId();
+    }
+
+    @CommandHandler
+    public void handle(RemoveOrderLine command) {
+        if (removedLines.contains(command.lineId())) {
+            return;
+        }
+        OrderLine line = line(command.lineId());
+        requireNotFinished();
+        if (!line.isUnsent()) {
+            throw new ConflictException("Line was sent to the kitchen; a manager can void it");
+        }
+        apply(new OrderLineRemoved(orderId, command.lineId()));
+    }
+
+    @CommandHandler
+    public int handle(SendOrderLines command) {
+        requireNotFinished();
+        List<OrderLine> toSend = lines.values().stream()
+                .filter(line -> line.isUnsent() && line.isInCourse(command.course()))
+                .toList();
+        if (!toSend.isEmpty()) {
+            apply(new OrderLinesSent(orderId, sends + 1, tableId, tableNumber, command.course(),
+                    toSend.stream().map(OrderLine::toKitchen).toList()));
+        }
+        return toSend.size();
+    }
+
+    @CommandHandler
+    public void handle(VoidOrderLine command) {
+        OrderLine line = line(command.lineId());
+        if (line.state() == LineState.VOIDED) {
+            return;
+        }
+        requireNotFinished();
+        if (line.isUnsent()) {
+            throw new ConflictException("Line was not sent yet; remove it instead");
+        }
+        apply(new OrderLineVoided(orderId, line.lineId(), line.station(), line.sendNumber(), command.reason()));
+    }
+
+    @CommandHandler
+    public void handle(ServeOrderLines command) {
+        requireNotFinished();
+        List<LineId> toServe = new ArrayList<>();
+        if (command.lineIds() == null || command.lineIds().isEmpty()) {
+            lines.values().stream().filter(line -> line.state() == LineState.READY)
+                    .forEach(line -> toServe.add(line.lineId()));
+            if (toServe.isEmpty()) {
+                throw new ConflictException("No line is ready to serve");
+            }
+        } else {
+            for (LineId lineId : command.lineIds()) {
+                OrderLine line = lines.get(lineId);
+                if (line == null) {
+                    throw new InvalidInputException("lineIds", "no line " + lineId + " on this order");
+                }
+                if (line.state() == LineState.READY) {
+                    toServe.add(lineId);
+                } else if (line.state() != LineState.SERVED) {
+                    throw new ConflictException(line.name() + " is not ready");
+                }
+            }
+        }
+        if (!toServe.isEmpty()) {
+            apply(new OrderLinesServed(orderId, toServe));
+        }
+    }
+
+    @CommandHandler
+    public void handle(TransferOrder command, FloorPlan floorPlan) {
+        requireNotFinished();
+        if (command.tableId().equals(tableId)) {
+            return;
+        }
+        int number = floorPlan.tableNumber(command.tableId())
+                .orElseThrow(() -> new InvalidInputException("tableId", "no such table"));
+        floorPlan.openOrderAt(command.tableId()).ifPresent(other -> {
+            throw new ConflictException("Table " + number + " already has an open order");
+        });
+        apply(new OrderTransferred(orderId, tableId, command.tableId(), number));
+    }
+
+    @CommandHandler
+    public void handle(RequestBill command) {
+        requireNotFinished();
+        long unsent = lines.values().stream().filter(OrderLine::isUnsent).count();
+        if (unsent > 0) {
+            throw new RefusedException(unsent + " line(s) not sent yet: send or remove them first");
+        }
+        List<BilledLine> billed = lines.values().stream().filter(OrderLine::isBillable).map(OrderLine::toBill).toList();
+        if (billed.isEmpty()) {
+            throw new RefusedException("Nothing to bill");
+        }
+        if (status == OrderStatus.BILLED && billed.equals(lastBilled)) {
+            return;
+        }
+        Money subtotal = billed.stream().map(BilledLine::total).reduce(Money.ZERO, Money::plus);
+        apply(new BillRequested(orderId, billRequests + 1, tableId, tableNumber, billed, subtotal));
+    }
+
+    @CommandHandler
+    public void handle(CancelOrder command, @MetaDataValue(MetaDataKeys.ROLE) String role) {
+        if (status == OrderStatus.CANCELLED) {
+            return;
+        }
+        requireNotFinished();
+        boolean manager = Roles.MANAGER.equals(role) || Roles.ADMIN.equals(role);
+        if (sends > 0 && !manager) {
+            throw new ForbiddenException("Lines went to the kitchen: only a manager can cancel this order");
+        }
+        apply(new OrderCancelled(orderId, tableId, command.reason()));
+    }
+
+    @EventSourcingHandler
+    void on(OrderOpened event) {
+        orderId = event.orderId();
+        openedAt = event.tableId();
+        openedFor = event.guests();
+        tableId = event.tableId();
+        tableNumber = event.tableNumber();
+        status = OrderStatus.OPEN;
+    }
+
+    @EventSourcingHandler
+    void on(OrderLineAdded event) {
+        lines.put(event.lineId(), OrderLine.from(event));
+    }
+
+    @EventSourcingHandler
+    void on(OrderLineRemoved event) {
+        lines.remove(event.lineId());
+        removedLines.add(event.lineId());
+    }
+
+    @EventSourcingHandler
+    void on(OrderLinesSent event) {
+        sends = event.sendNumber();
+        event.lines().forEach(sent -> lines.computeIfPresent(sent.lineId(), (id, line) -> line.sent(sends)));
+        status = OrderStatus.IN_KITCHEN;
+    }
+
+    @EventSourcingHandler
+    void on(OrderLineVoided event) {
+        lines.computeIfPresent(event.lineId(), (id, line) -> line.in(LineState.VOIDED));
+    }
+
+    @EventSourcingHandler
+    void on(OrderLinesServed event) {
+        event.lineIds().forEach(id -> lines.computeIfPresent(id, (key, line) -> line.in(LineState.SERVED)));
+    }
+
+    @EventSourcingHandler
+    void on(OrderTransferred event) {
+        tableId = event.toTableId();
+        tableNumber = event.toTableNumber();
+    }
+
+    @EventSourcingHandler
+    void on(BillRequested event) {
+        billRequests = event.requestNumber();
+        lastBilled = event.lines();
+        status = OrderStatus.BILLED;
+    }
+
+    @EventSourcingHandler
+    void on(OrderCancelled event) {
+        status = OrderStatus.CANCELLED;
+    }
+
+    private OrderLine line(LineId lineId) {
+        OrderLine line = lines.get(lineId);
+        if (line == null) {
+            throw new NotFoundException("No line " + lineId + " on order " + orderId);
+        }
+        return line;
+    }
+
+    private void requireNotFinished() {
+        if (status.isFinished()) {
+            throw new ConflictException("Order is " + status.name().toLowerCase());
+        }
+    }
+
+    private static List<ChosenModifier> chosenModifiers(Menu.Item item, List<ModifierId> wanted) {
+        if (wanted == null) {
+            return List.of();
+        }
+        List<ChosenModifier> chosen = new ArrayList<>();
+        for (ModifierId id : wanted) {
+            MenuModifier modifier = item.modifiers().stream().filter(m -> m.id().equals(id)).findFirst()
+                    .orElseThrow(() -> new InvalidInputException("modifierIds", item.name() + " has no modifier " + id));
+            chosen.add(new ChosenModifier(modifier.id(), modifier.name(), modifier.price()));
+        }
+        return chosen;
+    }
+}

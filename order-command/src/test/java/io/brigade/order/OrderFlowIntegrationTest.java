@@ -1,0 +1,75 @@
+package io.brigade.order;
+
+import io.brigade.platform.test.TopicReader;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OrderFlowIntegrationTest extends OrderServiceTestBase {
+
+    @Test
+    void aWaiterOpensAnOrderAddsLinesAndSendsThem_andEveryEventReachesKafkaKeyedByOrderWithItsMetadata() {
+        String orderId = openOrder(3, 2);
+        String steak = addLine(orderId, "Ribeye steak 300g", 1);
+        addLine(orderId, "House lemonade", 2);
+
+        var sent = waiter.post("/api/v1/orders/" + orderId + "/send", Map.of());
+
+        assertThat(sent.status()).isEqualTo(200);
+        assertThat(sent.body().path("sentLines").asInt()).isEqualTo(2);
+        List<TopicReader.Record> records = TopicReader.readUntil(orderTopic(),
+                rs -> rs.stream().filter(r -> r.key().equals(orderId)).count() == 4, Duration.ofSeconds(30));
+        List<TopicReader.Record> ofOrder = records.stream().filter(r -> r.key().equals(orderId)).toList();
+        assertThat(ofOrder).extracting(TopicReader.Record::type).containsExactly(
+                "io.brigade.contracts.order.OrderOpened",
+                "io.brigade.contracts.order.OrderLineAdded",
+                "io.brigade.contracts.order.OrderLineAdded",
+                "io.brigade.contracts.order.OrderLinesSent");
+        assertThat(ofOrder).allSatisfy(r -> {
+            assertThat(r.metaData("username")).isEqualTo("waiter");
+            assertThat(r.metaData("role")).isEqualTo("STAFF");
+            assertThat(r.metaData("correlationId")).isNotBlank();
+            assertThat(r.metaData("causationId")).isNotBlank();
+        });
+        String sentJson = ofOrder.get(3).json();
+        assertThat(sentJson).contains("\"station\":\"grill\"", "\"station\":\"bar\"", steak, "\"tableNumber\":3");
+        assertThat(ofOrder.get(1).json()).contains("\"unitPrice\":3200");
+    }
+
+    @Test
+    void theCallersCorrelationIdTravelsOnTheEvents() {
+        String orderId = openOrder(5, 4);
+        var response = waiter.post("/api/v1/orders/" + orderId + "/lines", Map.of(
+                "menuItemId", DEMO.item("Fries").id().toString(), "quantity", 1));
+        assertThat(response.status()).isEqualTo(201);
+
+        var records = TopicReader.readUntil(orderTopic(),
+                rs -> rs.stream().filter(r -> r.key().equals(orderId)).count() == 2, Duration.ofSeconds(30));
+        var added = records.stream().filter(r -> r.key().equals(orderId)).toList().get(1);
+        var opened = records.stream().filter(r -> r.key().equals(orderId)).toList().get(0);
+        assertThat(added.metaData("correlationId")).isNotEqualTo(opened.metaData("correlationId"));
+    }
+
+    @Test
+    void theEventStoreKeepsPayloadsAsByteaWithoutLargeObjectsAndTheGlobalIndexHasNoGaps() {
+        String orderId = openOrder(7, 2);
+        for (int i = 0; i < 10; i++) {
+            addLine(orderId, "Espresso", 1);
+        }
+
+        assertThat(jdbc.queryForObject("select count(*) from pg_largeobject_metadata", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("select data_type from information_schema.columns "
+                + "where table_name = 'domain_event_entry' and column_name = 'payload'", String.class))
+                .isEqualTo("bytea");
+        List<Long> indexes = jdbc.queryForList("select global_index from domain_event_entry order by global_index",
+                Long.class);
+        assertThat(indexes.get(indexes.size() - 1) - indexes.get(0) + 1).isEqualTo(indexes.size());
+        assertThat(jdbc.queryForObject("select convert_from(payload, 'UTF8') from domain_event_entry "
+                + "where aggregate_identifier = ? and sequence_number = 0", String.class, orderId))
+                .contains("\"guests\":2");
+    }
+}

@@ -1,0 +1,67 @@
+package io.brigade.platform.axon;
+
+import io.brigade.platform.metadata.CallerCorrelationDataProvider;
+import io.brigade.platform.metadata.CallerMetaDataInterceptor;
+import io.brigade.platform.metadata.CorrelationIdFilter;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.extensions.kafka.eventhandling.producer.KafkaEventPublisher;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+
+import java.util.List;
+
+/**
+ * Axon as every Brigade service uses it: who and which request travel as metadata; the service's events are published
+ * to Kafka from a tracking processor that starts at the first stored event (the event store is the outbox); projections
+ * that guard a rule across aggregates run in the command's own transaction.
+ */
+@AutoConfiguration(before = AxonAutoConfiguration.class)
+public class BrigadeAxonConfiguration {
+
+    @Bean
+    CorrelationDataProvider callerCorrelationDataProvider() {
+        return new CallerCorrelationDataProvider();
+    }
+
+    @Bean
+    CallerMetaDataInterceptor callerMetaDataInterceptor() {
+        return new CallerMetaDataInterceptor();
+    }
+
+    @Bean
+    FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
+        FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /**
+     * Without an explicit initial token a new publishing processor starts in replay up to the head of the store, and
+     * the Kafka publisher skips replayed events: everything stored before its first start would never be published.
+     */
+    @Bean
+    ConfigurerModule kafkaPublisherStartsAtTail() {
+        return configurer -> configurer.eventProcessing().registerTrackingEventProcessorConfiguration(
+                KafkaEventPublisher.DEFAULT_PROCESSING_GROUP,
+                c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andBatchSize(100)
+                        .andInitialTrackingToken(StreamableMessageSource::createTailToken));
+    }
+
+    /** Processing groups whose handlers must succeed or fail with the command that applied the event. */
+    @Bean
+    ConfigurerModule inTransactionProcessingGroups(
+            @Value("${brigade.axon.subscribing-groups:}") List<String> groups) {
+        return configurer -> groups.forEach(group -> configurer.eventProcessing()
+                .registerSubscribingEventProcessor(group)
+                .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance()));
+    }
+}

@@ -1,0 +1,105 @@
+package io.brigade.platform.kafka;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.deadletter.jpa.JpaSequencedDeadLetterQueue;
+import org.axonframework.extensions.kafka.KafkaProperties;
+import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
+import org.axonframework.extensions.kafka.eventhandling.consumer.AsyncFetcher;
+import org.axonframework.extensions.kafka.eventhandling.consumer.ConsumerFactory;
+import org.axonframework.extensions.kafka.eventhandling.consumer.DefaultConsumerFactory;
+import org.axonframework.extensions.kafka.eventhandling.consumer.Fetcher;
+import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaEventMessage;
+import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.SortedKafkaMessageBuffer;
+import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.StreamableKafkaMessageSource;
+import org.axonframework.extensions.kafka.eventhandling.producer.TopicResolver;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Kafka between services: the service's committed events go to its own topic (keyed by aggregate id), and each
+ * consuming processing group reads its topics through a {@link StreamableKafkaMessageSource}, with its token in the
+ * service's own database and a sequenced dead-letter queue, so one poison event does not stop the others.
+ */
+@AutoConfiguration(before = org.axonframework.extensions.kafka.autoconfig.KafkaAutoConfiguration.class)
+@EnableConfigurationProperties({BrigadeKafkaProperties.class, KafkaProperties.class})
+public class BrigadeKafkaConfiguration {
+
+    @Bean
+    TopicResolver brigadeTopicResolver(BrigadeKafkaProperties properties) {
+        String topic = properties.topic(properties.getPublishTopic());
+        return event -> Optional.of(topic);
+    }
+
+    /** Every topic the service touches exists with enough partitions and is kept forever, so views can be rebuilt. */
+    @Bean
+    KafkaAdmin.NewTopics brigadeTopics(BrigadeKafkaProperties properties) {
+        Set<String> names = new LinkedHashSet<>();
+        if (properties.getPublishTopic() != null) {
+            names.add(properties.topic(properties.getPublishTopic()));
+        }
+        properties.getConsumers().values().forEach(topics -> topics.forEach(t -> names.add(properties.topic(t))));
+        return new KafkaAdmin.NewTopics(names.stream()
+                .map(name -> TopicBuilder.name(name).partitions(properties.getPartitions()).replicas(1)
+                        .config(TopicConfig.RETENTION_MS_CONFIG, "-1").build())
+                .toArray(NewTopic[]::new));
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    Fetcher<String, byte[], KafkaEventMessage> brigadeKafkaFetcher(KafkaProperties properties) {
+        return AsyncFetcher.<String, byte[], KafkaEventMessage>builder()
+                .pollTimeout(properties.getFetcher().getPollTimeout())
+                .build();
+    }
+
+    /** The converter and serializer come from Axon's configuration, so they are looked up when processors start. */
+    @Bean
+    ConfigurerModule brigadeKafkaConsumers(BrigadeKafkaProperties brigade, KafkaProperties kafka,
+                                           Fetcher<String, byte[], KafkaEventMessage> fetcher,
+                                           ObjectProvider<KafkaMessageConverter<?, ?>> converter) {
+        ConsumerFactory<String, byte[]> consumers = new DefaultConsumerFactory<>(kafka.buildConsumerProperties());
+        return configurer -> brigade.getConsumers().forEach((group, topics) -> configurer.eventProcessing()
+                .registerTrackingEventProcessor(group,
+                        c -> source(topics.stream().map(brigade::topic).toList(), consumers, fetcher,
+                                converter.getObject(), c.eventSerializer(), kafka.getFetcher().getBufferSize()),
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andBatchSize(50)
+                                .andInitialTrackingToken(StreamableMessageSource::createTailToken))
+                .registerDeadLetterQueue(group, c -> JpaSequencedDeadLetterQueue.builder()
+                        .processingGroup(group)
+                        .entityManagerProvider(c.getComponent(EntityManagerProvider.class))
+                        .transactionManager(c.getComponent(TransactionManager.class))
+                        .serializer(c.serializer())
+                        .build()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static StreamableKafkaMessageSource<String, byte[]> source(
+            List<String> topics, ConsumerFactory<String, byte[]> consumers,
+            Fetcher<String, byte[], KafkaEventMessage> fetcher, KafkaMessageConverter<?, ?> converter,
+            Serializer serializer, int bufferSize) {
+        return StreamableKafkaMessageSource.<String, byte[]>builder()
+                .topics(topics)
+                .consumerFactory(consumers)
+                .fetcher(fetcher)
+                .messageConverter((KafkaMessageConverter<String, byte[]>) converter)
+                .serializer(serializer)
+                .bufferFactory(() -> new SortedKafkaMessageBuffer<>(bufferSize))
+                .build();
+    }
+}

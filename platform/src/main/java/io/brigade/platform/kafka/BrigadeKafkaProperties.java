@@ -1,0 +1,56 @@
+package io.brigade.platform.kafka;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which topic a service publishes to and which topics feed which of its processing groups, by the names in
+ * {@code io.brigade.contracts.Topics}. {@code topicPrefix} gives a test run topics of its own.
+ */
+@ConfigurationProperties("brigade.kafka")
+public class BrigadeKafkaProperties {
+
+    private String topicPrefix = "";
+    private int partitions = 12;
+    private String publishTopic;
+    private Map<String, List<String>> consumers = new LinkedHashMap<>();
+
+    public String topic(String name) {
+        return topicPrefix + name;
+    }
+
+    public String getTopicPrefix() {
+        return topicPrefix;
+    }
+
+    public void setTopicPrefix(String topicPrefix) {
+        this.topicPrefix = topicPrefix == null ? "" : topicPrefix;
+    }
+
+    public int getPartitions() {
+        return partitions;
+    }
+
+    public void setPartitions(int partitions) {
+        this.partitions = partitions;
+    }
+
+    public String getPublishTopic() {
+        return publishTopic;
+    }
+
+    public void setPublishTopic(String publishTopic) {
+        this.publishTopic = publishTopic;
+    }
+
+    public Map<String, List<String>> getConsumers() {
+        return consumers;
+    }
+
+    public void setConsumers(Map<String, List<String>> consumers) {
+        this.consumers = consumers;
+    }
+}
