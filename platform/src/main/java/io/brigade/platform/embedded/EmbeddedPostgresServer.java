@@ -5,10 +5,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * A real PostgreSQL server from zonky's binaries, for the devstack and the tests. It runs as root too (the server
@@ -49,26 +45,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     public int port() {
         return postgres.getPort();
-    }
-
-    public String jdbcUrl(String database) {
-        return "jdbc:postgresql://localhost:" + port() + "/" + database;
-    }
-
-    /** Creates the database unless it exists. */
-    public void ensureDatabase(String database) {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
-            try (ResultSet rs = statement.executeQuery(
-                    "select 1 from pg_database where datname = '" + database.replace("'", "") + "'")) {
-                if (rs.next()) {
-                    return;
-                }
-            }
-            statement.execute("create database \"" + database.replace("\"", "") + "\"");
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not create database " + database, e);
-        }
     }
 
     @Override

@@ -55,6 +55,19 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(ProblemResponses.problem(HttpStatus.FORBIDDEN, "forbidden", e.getMessage()));
     }
 
+    @ExceptionHandler(UnauthenticatedException.class)
+    ResponseEntity<ProblemDetail> unauthenticated(UnauthenticatedException e) {
+        return respond(ProblemResponses.problem(HttpStatus.UNAUTHORIZED, "unauthorized", e.getMessage()));
+    }
+
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequestsException e) {
+        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .body(ProblemResponses.problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", e.getMessage()));
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
         return respond(ProblemResponses.problem(HttpStatus.NOT_FOUND, "not-found", e.getMessage()));

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brigade.platform.problem.ProblemResponses;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
@@ -14,15 +16,26 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.stream.Stream;
 
 /**
- * Every endpoint needs an authenticated caller except health and metrics; roles are checked per endpoint with
- * {@code @PreAuthorize}. ADMIN may do everything. Refusals are problem+json: 401 without a valid identity, 403 for a
- * role that is not allowed.
+ * Every Brigade service is an OAuth2 resource server: each request needs an access token the service verifies itself
+ * (RS256 signature against the auth service's keys, expiry, issuer, audience) except health, metrics and the paths a
+ * service declares public. Roles are checked per endpoint with {@code @PreAuthorize}; ADMIN may do everything.
+ * Refusals are problem+json: 401 without a valid token, 403 for a role that is not allowed.
  */
-@AutoConfiguration(before = SecurityAutoConfiguration.class)
+@AutoConfiguration(before = {SecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class})
+@EnableConfigurationProperties(JwtProperties.class)
 @EnableMethodSecurity
 public class BrigadeSecurityConfiguration {
 
@@ -33,28 +46,59 @@ public class BrigadeSecurityConfiguration {
                 .build();
     }
 
+    /** Only RS256 is accepted, so neither {@code alg: none} nor an HMAC keyed with the public key gets through. */
+    @Bean
+    @ConditionalOnMissingBean(JwtDecoder.class)
+    JwtDecoder brigadeJwtDecoder(JwtProperties properties) {
+        NimbusJwtDecoder decoder = properties.getPublicKey() != null && !properties.getPublicKey().isBlank()
+                ? NimbusJwtDecoder.withPublicKey(rsaPublicKey(properties.getPublicKey()))
+                        .signatureAlgorithm(SignatureAlgorithm.RS256).build()
+                : NimbusJwtDecoder.withJwkSetUri(properties.getJwkSetUri())
+                        .jwsAlgorithm(SignatureAlgorithm.RS256).build();
+        decoder.setJwtValidator(AccessTokenValidation.validator(properties.getIssuer(), properties.getAudience()));
+        return decoder;
+    }
+
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain brigadeSecurityFilterChain(HttpSecurity http, ObjectMapper mapper, Environment environment)
-            throws Exception {
+    SecurityFilterChain brigadeSecurityFilterChain(HttpSecurity http, ObjectMapper mapper, JwtDecoder jwtDecoder,
+                                                   JwtProperties properties) throws Exception {
+        String[] publicPaths = Stream.concat(
+                        Stream.of("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error"),
+                        properties.getPublicPaths().stream())
+                .toArray(String[]::new);
+        AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                    ? "Bearer" : "Bearer error=\"invalid_token\"");
+            ProblemResponses.write(response, mapper, ProblemResponses.problem(HttpStatus.UNAUTHORIZED,
+                    "unauthorized", "A valid access token is required"));
+        };
         http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error")
-                        .permitAll()
+                        .requestMatchers(publicPaths).permitAll()
                         .anyRequest().authenticated())
+                .oauth2ResourceServer(o -> o
+                        .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(CallerAuthentication::new))
+                        .authenticationEntryPoint(unauthorized))
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) -> ProblemResponses.write(response, mapper,
-                                ProblemResponses.problem(HttpStatus.UNAUTHORIZED, "unauthorized",
-                                        "A valid access token is required")))
+                        .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler((request, response, ex) -> ProblemResponses.write(response, mapper,
                                 ProblemResponses.problem(HttpStatus.FORBIDDEN, "forbidden",
                                         "Your role may not do this"))));
-        if (environment.getProperty("brigade.security.dev-header-enabled", Boolean.class, false)) {
-            http.addFilterBefore(new DevHeaderAuthenticationFilter(), AnonymousAuthenticationFilter.class);
-        }
         return http.build();
+    }
+
+    static RSAPublicKey rsaPublicKey(String encoded) {
+        String base64 = encoded.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
+        try {
+            return (RSAPublicKey) KeyFactory.getInstance("RSA")
+                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        } catch (Exception e) {
+            throw new IllegalStateException("brigade.security.jwt.public-key is not an RSA public key", e);
+        }
     }
 }

@@ -10,6 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** A plain HTTP client for tests: sends JSON as a given caller and hands back status and body without judging them. */
 public final class ApiClient {
@@ -18,32 +21,49 @@ public final class ApiClient {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
-    private final String identityHeader;
-    private final String identityValue;
+    private final Map<String, String> headers;
 
-    private ApiClient(String baseUrl, String identityHeader, String identityValue) {
+    private ApiClient(String baseUrl, Map<String, String> headers) {
         this.baseUrl = baseUrl;
-        this.identityHeader = identityHeader;
-        this.identityValue = identityValue;
+        this.headers = headers;
     }
 
     public static ApiClient at(String baseUrl) {
-        return new ApiClient(baseUrl, null, null);
+        return new ApiClient(baseUrl, Map.of());
     }
 
-    /** The same client, authenticated as {@code username} with {@code role} by the development header. */
+    /** The same client, authenticated as {@code username} with {@code role} by an access token from {@link TestTokens}. */
     public ApiClient as(String username, String role) {
-        return new ApiClient(baseUrl, "X-Brigade-User", username + ":" + role);
+        return withBearer(TestTokens.accessToken(username, role));
     }
 
     public ApiClient withBearer(String accessToken) {
-        return new ApiClient(baseUrl, "Authorization", "Bearer " + accessToken);
+        return withHeader("Authorization", "Bearer " + accessToken);
     }
 
-    public record Response(int status, String contentType, JsonNode body, String raw) {
+    /** The same client without credentials. */
+    public ApiClient anonymous() {
+        Map<String, String> without = new LinkedHashMap<>(headers);
+        without.remove("Authorization");
+        return new ApiClient(baseUrl, Map.copyOf(without));
+    }
+
+    public ApiClient withHeader(String name, String value) {
+        Map<String, String> with = new LinkedHashMap<>(headers);
+        with.put(name, value);
+        return new ApiClient(baseUrl, Map.copyOf(with));
+    }
+
+    public record Response(int status, String contentType, JsonNode body, String raw,
+                           Map<String, List<String>> headers) {
 
         public String text(String field) {
             return body.path(field).asText();
+        }
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
         }
     }
 
@@ -67,6 +87,10 @@ public final class ApiClient {
         return send("PUT", path, body);
     }
 
+    public Response patch(String path, Object body) {
+        return send("PATCH", path, body);
+    }
+
     private Response send(String method, String path, Object body) {
         try {
             HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
@@ -82,9 +106,7 @@ public final class ApiClient {
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, application/problem+json");
-        if (identityHeader != null) {
-            builder.header(identityHeader, identityValue);
-        }
+        headers.forEach(builder::header);
         return builder;
     }
 
@@ -94,7 +116,7 @@ public final class ApiClient {
             String raw = response.body();
             JsonNode body = raw == null || raw.isBlank() ? JSON.nullNode() : parse(raw);
             return new Response(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""), body, raw);
+                    response.headers().firstValue("Content-Type").orElse(""), body, raw, response.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

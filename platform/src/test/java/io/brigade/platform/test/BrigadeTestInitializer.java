@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /**
  * Points a service's context at the shared test servers with a database and Kafka topics of its own, so no test class
- * sees another's events. Services are authenticated with the development header in tests.
+ * sees another's events. Services trust the access tokens of {@link TestTokens}.
  */
 public class BrigadeTestInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -23,7 +23,7 @@ public class BrigadeTestInitializer implements ApplicationContextInitializer<Con
                 "spring.datasource.password=" + infrastructure.postgresPassword(),
                 "spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
                 "brigade.kafka.topic-prefix=t" + run + ".",
-                "brigade.security.dev-header-enabled=true"
+                "brigade.security.jwt.public-key=" + TestTokens.publicKeyBase64()
         ).applyTo(context);
     }
 }

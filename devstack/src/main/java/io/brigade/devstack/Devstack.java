@@ -1,0 +1,214 @@
+package io.brigade.devstack;
+
+import io.brigade.contracts.Topics;
+import io.brigade.platform.demo.DemoData;
+import io.brigade.platform.embedded.EmbeddedKafkaServer;
+import io.brigade.platform.embedded.EmbeddedPostgresServer;
+import io.brigade.platform.kafka.KafkaEventWriter;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import ch.qos.logback.classic.Level;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+/**
+ * Runs the whole of Brigade on one machine with nothing installed: a real PostgreSQL (embedded, or the server in
+ * {@code BRIGADE_DB_URL}), a real Kafka broker in this process, every service in its own Spring context on its own
+ * port, and the demo restaurant. Data survives restarts in {@code .brigade/} unless {@code --clean}.
+ */
+public final class Devstack {
+
+    private final DevstackOptions options;
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private String kafkaBootstrap;
+
+    private Devstack(DevstackOptions options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        quietUntilServicesConfigureLogging();
+        if (args.length > 0 && args[0].equals("tail")) {
+            String topic = args.length > 1 ? args[1] : Topics.ORDER_EVENTS;
+            boolean follow = List.of(args).contains("--follow");
+            TopicTail.print(System.getenv().getOrDefault("BRIGADE_KAFKA", "localhost:9092"), topic, follow);
+            return;
+        }
+        Devstack devstack = new Devstack(DevstackOptions.parse(args));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            devstack.stop();
+            stopped.countDown();
+        }, "devstack-shutdown"));
+        devstack.start();
+        stopped.await();
+    }
+
+    void start() {
+        long started = System.nanoTime();
+        if (options.clean()) {
+            deleteRecursively(options.dataDirectory());
+        }
+        DatabaseServer database = startDatabase();
+        EmbeddedKafkaServer kafka = EmbeddedKafkaServer.persistent(options.kafkaPort(),
+                options.dataDirectory().resolve("kafka"));
+        running.push(kafka);
+        kafkaBootstrap = kafka.bootstrapServers();
+        DemoData demo = DemoData.load();
+        seedCatalog(demo);
+        for (ServiceModule service : ServiceModule.ALL) {
+            database.ensure(service.database());
+            running.push(startService(service, database));
+        }
+        printWhereEverythingListens(database, demo, Duration.ofNanos(System.nanoTime() - started));
+        if (options.simulate()) {
+            DinnerSimulation simulation = new DinnerSimulation(demo, "http://localhost:8082", options.simulationPace(),
+                    options.waiters());
+            running.push(simulation);
+            simulation.start();
+        }
+    }
+
+    void stop() {
+        System.out.println("Brigade is stopping...");
+        while (!running.isEmpty()) {
+            try {
+                running.pop().close();
+            } catch (Exception e) {
+                System.err.println("While stopping: " + e);
+            }
+        }
+    }
+
+    private ConfigurableApplicationContext startService(ServiceModule service, DatabaseServer database) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("server.port", service.port());
+        properties.put("spring.datasource.url", database.jdbcUrl(service.database()));
+        properties.put("spring.datasource.username", database.user());
+        properties.put("spring.datasource.password", database.password());
+        properties.put("spring.kafka.bootstrap-servers", kafkaBootstrap);
+        properties.put("brigade.kafka.partitions", 3);
+        properties.put("brigade.security.dev-header-enabled", true);
+        properties.put("spring.main.register-shutdown-hook", false);
+        properties.put("spring.main.banner-mode", "off");
+        properties.put("logging.file.name", options.dataDirectory().resolve("logs/brigade.log").toString());
+        properties.put("logging.structured.format.file", "ecs");
+        properties.put("logging.threshold.console", "WARN");
+        System.out.printf("Starting %s on port %d...%n", service.name(), service.port());
+        return new SpringApplicationBuilder(service.application()).properties(properties).run();
+    }
+
+    /** The catalog's events for the demo menu and floor, written once to a new topic. */
+    private void seedCatalog(DemoData demo) {
+        if (hasRecords(Topics.CATALOG_EVENTS)) {
+            return;
+        }
+        try (KafkaEventWriter writer = new KafkaEventWriter(kafkaBootstrap)) {
+            demo.catalogEvents().forEach(e -> writer.write(Topics.CATALOG_EVENTS, e.aggregateType(), e.aggregateId(),
+                    0, e.payload(), Map.of("username", "devstack", "role", "ADMIN")));
+        }
+    }
+
+    private boolean hasRecords(String topic) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap);
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+            if (partitions == null || partitions.isEmpty()) {
+                return false;
+            }
+            List<TopicPartition> tps = partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            return consumer.endOffsets(tps).values().stream().anyMatch(offset -> offset > 0);
+        }
+    }
+
+    private DatabaseServer startDatabase() {
+        if (options.externalDatabaseUrl() != null) {
+            String base = options.externalDatabaseUrl().endsWith("/") ? options.externalDatabaseUrl()
+                    : options.externalDatabaseUrl() + "/";
+            String user = System.getenv().getOrDefault("BRIGADE_DB_USER", "postgres");
+            String password = System.getenv().getOrDefault("BRIGADE_DB_PASSWORD", "postgres");
+            return new DatabaseServer(base, user, password);
+        }
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.persistent(options.postgresPort(),
+                options.dataDirectory().resolve("postgres"));
+        running.push(postgres);
+        return new DatabaseServer("jdbc:postgresql://localhost:" + postgres.port() + "/",
+                EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD);
+    }
+
+    private void printWhereEverythingListens(DatabaseServer database, DemoData demo, Duration took) {
+        StringBuilder out = new StringBuilder("\nBrigade is up (" + took.toMillis() / 100 / 10.0 + " s)\n");
+        ServiceModule.ALL.forEach(s -> out.append(String.format("  %-22s http://localhost:%d/api/v1  (database %s)%n",
+                s.name(), s.port(), s.database())));
+        out.append(String.format("  %-22s %s%n", "PostgreSQL", database.baseUrl()));
+        out.append(String.format("  %-22s %s%n", "Kafka", kafkaBootstrap));
+        out.append(String.format("  %-22s %s%n", "Logs", options.dataDirectory().resolve("logs/brigade.log")));
+        out.append("  Demo users (X-Brigade-User: username:ROLE until login lands):\n");
+        demo.users().forEach(u -> out.append(String.format("    %-10s %-8s password %s%n", u.username(), u.role(),
+                u.password())));
+        out.append("  Stop with Ctrl-C.\n");
+        System.out.println(out);
+    }
+
+    private static void quietUntilServicesConfigureLogging() {
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+    }
+
+    private static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A PostgreSQL server: where it is, and how to make a service's database on it. */
+    record DatabaseServer(String baseUrl, String user, String password) {
+
+        String jdbcUrl(String database) {
+            return baseUrl + database;
+        }
+
+        void ensure(String database) {
+            try (Connection connection = DriverManager.getConnection(baseUrl + "postgres", user, password);
+                 Statement statement = connection.createStatement()) {
+                try (ResultSet rs = statement.executeQuery(
+                        "select 1 from pg_database where datname = '" + database + "'")) {
+                    if (rs.next()) {
+                        return;
+                    }
+                }
+                statement.execute("create database " + database);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not create database " + database, e);
+            }
+        }
+    }
+}

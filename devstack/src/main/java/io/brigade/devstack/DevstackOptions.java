@@ -1,0 +1,58 @@
+package io.brigade.devstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** What the devstack was asked for on its command line; every option has a default that runs. */
+record DevstackOptions(boolean clean, boolean simulate, Path dataDirectory, int postgresPort, int kafkaPort,
+                       String externalDatabaseUrl, Duration simulationPace, int waiters) {
+
+    static DevstackOptions parse(String[] args) {
+        boolean clean = false;
+        boolean simulate = false;
+        Path data = Path.of(env("BRIGADE_DATA_DIR", ".brigade"));
+        int postgresPort = Integer.parseInt(env("BRIGADE_DB_PORT", "5433"));
+        int kafkaPort = Integer.parseInt(env("BRIGADE_KAFKA_PORT", "9092"));
+        Duration pace = Duration.ofMillis(Long.parseLong(env("BRIGADE_SIMULATION_PACE_MS", "1500")));
+        int waiters = 3;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--clean" -> clean = true;
+                case "--simulate" -> simulate = true;
+                case "--data-dir" -> data = Path.of(args[++i]);
+                case "--db-port" -> postgresPort = Integer.parseInt(args[++i]);
+                case "--kafka-port" -> kafkaPort = Integer.parseInt(args[++i]);
+                case "--pace-ms" -> pace = Duration.ofMillis(Long.parseLong(args[++i]));
+                case "--waiters" -> waiters = Integer.parseInt(args[++i]);
+                case "--help", "-h" -> {
+                    System.out.println(usage());
+                    System.exit(0);
+                }
+                default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + usage());
+            }
+        }
+        return new DevstackOptions(clean, simulate, data, postgresPort, kafkaPort, System.getenv("BRIGADE_DB_URL"),
+                pace, waiters);
+    }
+
+    static String usage() {
+        return """
+                java -jar devstack/target/brigade-devstack.jar [options]
+                  --clean           forget all data and start from the demo data alone
+                  --simulate        play a dinner service: waiters open tables, add and send lines
+                  --pace-ms N       milliseconds between a simulated waiter's actions (default 1500)
+                  --waiters N       simulated waiters (default 3)
+                  --data-dir DIR    where PostgreSQL and Kafka keep their data (default .brigade)
+                  --db-port N       embedded PostgreSQL port (default 5433)
+                  --kafka-port N    Kafka broker port (default 9092)
+                java -jar devstack/target/brigade-devstack.jar tail TOPIC [--follow]
+                  print a topic's records (key, Axon headers with the metadata, JSON payload)
+                Environment: BRIGADE_DB_URL=jdbc:postgresql://host:port/ uses that server instead of the embedded one.""";
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

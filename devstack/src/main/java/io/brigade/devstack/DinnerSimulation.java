@@ -1,0 +1,152 @@
+package io.brigade.devstack;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.brigade.platform.demo.DemoData;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Plays a dinner service through the public API: each waiter seats guests at a free table, takes starters and mains,
+ * sends them, adds desserts later, and asks for the bill. When every table is taken, the manager clears the table
+ * that has waited longest since its bill was asked for.
+ */
+final class DinnerSimulation implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DemoData demo;
+    private final String orderService;
+    private final Duration pace;
+    private final int waiters;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ExecutorService pool;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final List<String> billed = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicLong orders = new AtomicLong();
+
+    DinnerSimulation(DemoData demo, String orderService, Duration pace, int waiters) {
+        this.demo = demo;
+        this.orderService = orderService;
+        this.pace = pace;
+        this.waiters = waiters;
+        this.pool = Executors.newFixedThreadPool(waiters, r -> new Thread(r, "simulated-waiter"));
+    }
+
+    void start() {
+        System.out.printf("Simulating a dinner service: %d waiters, one action every %d ms each%n", waiters,
+                pace.toMillis());
+        for (int i = 1; i <= waiters; i++) {
+            String waiter = "sim-waiter-" + i;
+            pool.submit(() -> serveTables(waiter));
+        }
+    }
+
+    private void serveTables(String waiter) {
+        while (running.get()) {
+            try {
+                serveOneTable(waiter);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException | IOException e) {
+                System.err.println(waiter + ": " + e.getMessage());
+                pause(pace.multipliedBy(2));
+            }
+        }
+    }
+
+    private void serveOneTable(String waiter) throws IOException, InterruptedException {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        List<DemoData.Table> tables = new ArrayList<>(demo.tables());
+        Collections.shuffle(tables);
+        String orderId = null;
+        for (DemoData.Table table : tables) {
+            var opened = post(waiter, "STAFF", "/api/v1/orders",
+                    Map.of("tableId", table.id().toString(), "guests", 1 + random.nextInt(table.seats())));
+            if (opened.statusCode() == 201) {
+                orderId = JSON.readTree(opened.body()).path("orderId").asText();
+                break;
+            }
+        }
+        if (orderId == null) {
+            clearLongestBilledTable();
+            pause(pace);
+            return;
+        }
+        orders.incrementAndGet();
+        addLines(waiter, orderId, random.nextInt(1, 4), "Starters", "Drinks", 1);
+        addLines(waiter, orderId, random.nextInt(1, 4), "Mains", "Sides", 2);
+        post(waiter, "STAFF", "/api/v1/orders/" + orderId + "/send", Map.of());
+        pause(pace.multipliedBy(4));
+        addLines(waiter, orderId, random.nextInt(0, 3), "Desserts", "Drinks", 3);
+        post(waiter, "STAFF", "/api/v1/orders/" + orderId + "/send", Map.of());
+        pause(pace.multipliedBy(4));
+        if (post(waiter, "STAFF", "/api/v1/orders/" + orderId + "/bill", Map.of()).statusCode() == 202) {
+            billed.add(orderId);
+        }
+    }
+
+    private void addLines(String waiter, String orderId, int count, String category, String other, int course)
+            throws IOException, InterruptedException {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        List<DemoData.Item> items = demo.categories().stream()
+                .filter(c -> c.name().equals(category) || c.name().equals(other))
+                .flatMap(c -> c.items().stream()).toList();
+        for (int i = 0; i < count; i++) {
+            DemoData.Item item = items.get(random.nextInt(items.size()));
+            post(waiter, "STAFF", "/api/v1/orders/" + orderId + "/lines", Map.of("menuItemId", item.id().toString(),
+                    "quantity", 1 + random.nextInt(2), "seat", 1 + random.nextInt(4), "course", course));
+            pause(pace);
+        }
+    }
+
+    private void clearLongestBilledTable() throws IOException, InterruptedException {
+        if (!billed.isEmpty()) {
+            String orderId = billed.remove(0);
+            post("sim-manager", "MANAGER", "/api/v1/orders/" + orderId + "/cancel",
+                    Map.of("reason", "Table cleared by the simulation"));
+        }
+    }
+
+    private HttpResponse<String> post(String user, String role, String path, Object body)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(orderService + path))
+                .header("Content-Type", "application/json")
+                .header("X-Brigade-User", user + ":" + role)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running.set(false);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running.set(false);
+        pool.shutdownNow();
+        pool.awaitTermination(5, TimeUnit.SECONDS);
+        System.out.printf("The simulation opened %d orders%n", orders.get());
+    }
+
+}
