@@ -1,0 +1,6 @@
+package io.brigade.kitchen.domain;
+
+/** A ticket is open on its station until it is bumped (done) or dropped (voided). */
+public enum TicketStatus {
+    OPEN, DONE, VOIDED
+}
