@@ -1,0 +1,48 @@
+package io.brigade.gateway;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * One log line per request: correlation id, method, path, status and duration. The correlation id is the caller's
+ * {@code X-Correlation-Id} when it is a sane token, a new one otherwise; it goes on to the service (which puts it on
+ * the commands and events) and back to the caller. Runs first, so refused requests are logged too.
+ */
+@Component
+class RequestLog implements WebFilter, Ordered {
+
+    static final String CORRELATION_HEADER = "X-Correlation-Id";
+    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final Logger log = LoggerFactory.getLogger("io.brigade.gateway.requests");
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        long started = System.nanoTime();
+        String given = exchange.getRequest().getHeaders().getFirst(CORRELATION_HEADER);
+        String correlationId = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        ServerHttpRequest request = exchange.getRequest().mutate()
+                .headers(headers -> headers.set(CORRELATION_HEADER, correlationId)).build();
+        exchange.getResponse().getHeaders().set(CORRELATION_HEADER, correlationId);
+        return chain.filter(exchange.mutate().request(request).build())
+                .doFinally(signal -> log.info("{} {} {} {} {}ms", correlationId, request.getMethod(),
+                        request.getPath().value(),
+                        exchange.getResponse().getStatusCode() == null ? "-"
+                                : exchange.getResponse().getStatusCode().value(),
+                        (System.nanoTime() - started) / 1_000_000));
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+}
