@@ -1,26 +1,43 @@
 package io.brigade.order.domain;
 
+import io.brigade.contracts.billing.BillId;
 import io.brigade.contracts.catalog.ModifierId;
 import io.brigade.contracts.catalog.MenuModifier;
 import io.brigade.contracts.catalog.TableId;
 import io.brigade.contracts.common.Money;
+import io.brigade.contracts.kitchen.TicketId;
 import io.brigade.contracts.order.AddOrderLine;
+import io.brigade.contracts.order.AttachBill;
+import io.brigade.contracts.order.BillAttached;
+import io.brigade.contracts.order.BillDetached;
 import io.brigade.contracts.order.BillRequested;
 import io.brigade.contracts.order.BilledLine;
 import io.brigade.contracts.order.CancelOrder;
 import io.brigade.contracts.order.ChosenModifier;
+import io.brigade.contracts.order.CloseOrder;
+import io.brigade.contracts.order.DetachBill;
+import io.brigade.contracts.order.KitchenDelayed;
 import io.brigade.contracts.order.LineId;
+import io.brigade.contracts.order.MarkLinesCooking;
+import io.brigade.contracts.order.MarkLinesReady;
 import io.brigade.contracts.order.OpenOrder;
 import io.brigade.contracts.order.OrderCancelled;
+import io.brigade.contracts.order.OrderClosed;
 import io.brigade.contracts.order.OrderId;
 import io.brigade.contracts.order.OrderLineAdded;
 import io.brigade.contracts.order.OrderLineRemoved;
 import io.brigade.contracts.order.OrderLineVoided;
+import io.brigade.contracts.order.OrderLinesCooking;
+import io.brigade.contracts.order.OrderLinesReady;
+import io.brigade.contracts.order.OrderLinesReopened;
 import io.brigade.contracts.order.OrderLinesSent;
 import io.brigade.contracts.order.OrderLinesServed;
 import io.brigade.contracts.order.OrderOpened;
+import io.brigade.contracts.order.OrderReady;
 import io.brigade.contracts.order.OrderTransferred;
 import io.brigade.contracts.order.RemoveOrderLine;
+import io.brigade.contracts.order.ReopenLines;
+import io.brigade.contracts.order.ReportKitchenDelay;
 import io.brigade.contracts.order.RequestBill;
 import io.brigade.contracts.order.SendOrderLines;
 import io.brigade.contracts.order.ServeOrderLines;
@@ -69,6 +86,8 @@ public class Order {
     private int sends;
     private int billRequests;
     private List<BilledLine> lastBilled = List.of();
+    private BillId billId;
+    private final Set<TicketId> delayedTickets = new HashSet<>();
 
     protected Order() {
     }
@@ -156,6 +175,7 @@ public class Order {
             throw new ConflictException("Line was not sent yet; remove it instead");
         }
         apply(new OrderLineVoided(orderId, line.lineId(), line.station(), line.sendNumber(), command.reason()));
+        announceIfEverySentLineIsReady();
     }
 
     @CommandHandler
@@ -231,6 +251,69 @@ public class Order {
         apply(new OrderCancelled(orderId, tableId, command.reason()));
     }
 
+    // What the kitchen and billing did, relayed by the fulfillment saga. Each answers the order's status, so the saga
+    // knows when the order is over; on a finished order they change nothing, as kitchen news can come late.
+
+    @CommandHandler
+    public OrderStatus handle(MarkLinesCooking command) {
+        List<LineId> started = linesIn(command.lineIds(), LineState.SENT);
+        if (!status.isFinished() && !started.isEmpty()) {
+            apply(new OrderLinesCooking(orderId, started));
+        }
+        return status;
+    }
+
+    @CommandHandler
+    public OrderStatus handle(MarkLinesReady command) {
+        List<LineId> ready = linesIn(command.lineIds(), LineState.SENT, LineState.COOKING);
+        if (!status.isFinished() && !ready.isEmpty()) {
+            apply(new OrderLinesReady(orderId, ready));
+            announceIfEverySentLineIsReady();
+        }
+        return status;
+    }
+
+    @CommandHandler
+    public OrderStatus handle(ReopenLines command) {
+        List<LineId> reopened = linesIn(command.lineIds(), LineState.READY, LineState.SERVED);
+        if (!status.isFinished() && !reopened.isEmpty()) {
+            apply(new OrderLinesReopened(orderId, reopened));
+        }
+        return status;
+    }
+
+    @CommandHandler
+    public OrderStatus handle(ReportKitchenDelay command) {
+        if (!status.isFinished() && !delayedTickets.contains(command.ticketId())) {
+            apply(new KitchenDelayed(orderId, command.ticketId(), command.station(), command.sentAt()));
+        }
+        return status;
+    }
+
+    @CommandHandler
+    public OrderStatus handle(AttachBill command) {
+        if (!status.isFinished() && !command.billId().equals(billId)) {
+            apply(new BillAttached(orderId, command.billId()));
+        }
+        return status;
+    }
+
+    @CommandHandler
+    public OrderStatus handle(DetachBill command) {
+        if (!status.isFinished() && command.billId().equals(billId)) {
+            apply(new BillDetached(orderId, command.billId()));
+        }
+        return status;
+    }
+
+    @CommandHandler
+    public OrderStatus handle(CloseOrder command) {
+        if (!status.isFinished()) {
+            apply(new OrderClosed(orderId, tableId, command.billId()));
+        }
+        return status;
+    }
+
     @EventSourcingHandler
     void on(OrderOpened event) {
         orderId = event.orderId();
@@ -261,7 +344,7 @@ public class Order {
 
     @EventSourcingHandler
     void on(OrderLineVoided event) {
-        lines.computeIfPresent(event.lineId(), (id, line) -> line.in(LineState.VOIDED));
+        moveLines(List.of(event.lineId()), LineState.VOIDED);
     }
 
     @EventSourcingHandler
@@ -285,6 +368,67 @@ public class Order {
     @EventSourcingHandler
     void on(OrderCancelled event) {
         status = OrderStatus.CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(OrderLinesCooking event) {
+        moveLines(event.lineIds(), LineState.COOKING);
+    }
+
+    @EventSourcingHandler
+    void on(OrderLinesReady event) {
+        moveLines(event.lineIds(), LineState.READY);
+    }
+
+    @EventSourcingHandler
+    void on(OrderReady event) {
+        status = OrderStatus.READY;
+    }
+
+    @EventSourcingHandler
+    void on(OrderLinesReopened event) {
+        moveLines(event.lineIds(), LineState.COOKING);
+        if (status == OrderStatus.READY) {
+            status = OrderStatus.IN_KITCHEN;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(KitchenDelayed event) {
+        delayedTickets.add(event.ticketId());
+    }
+
+    @EventSourcingHandler
+    void on(BillAttached event) {
+        billId = event.billId();
+    }
+
+    @EventSourcingHandler
+    void on(BillDetached event) {
+        billId = null;
+    }
+
+    @EventSourcingHandler
+    void on(OrderClosed event) {
+        status = OrderStatus.CLOSED;
+    }
+
+    /** The table can be served once every line that went to the kitchen, and was not voided, is ready. */
+    private void announceIfEverySentLineIsReady() {
+        List<OrderLine> sent = lines.values().stream().filter(OrderLine::wentToKitchen).toList();
+        if (status == OrderStatus.IN_KITCHEN && !sent.isEmpty() && sent.stream().allMatch(OrderLine::isOutOfKitchen)) {
+            apply(new OrderReady(orderId));
+        }
+    }
+
+    private List<LineId> linesIn(List<LineId> wanted, LineState... states) {
+        Set<LineState> accepted = Set.of(states);
+        return wanted.stream().distinct().filter(id -> lines.containsKey(id) && accepted.contains(lines.get(id).state()))
+                .toList();
+    }
+
+    private void moveLines(List<LineId> lineIds, LineState state) {
+        lineIds.forEach(id -> lines.computeIfPresent(id, (key, line) -> line.in(state)));
     }
 
     private OrderLine line(LineId lineId) {

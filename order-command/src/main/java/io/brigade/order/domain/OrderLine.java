@@ -37,6 +37,16 @@ record OrderLine(LineId lineId, MenuItemId menuItemId, String name, String stati
         return state == LineState.NEW;
     }
 
+    /** Sent to the kitchen and not voided since. */
+    boolean wentToKitchen() {
+        return state != LineState.NEW && state != LineState.VOIDED;
+    }
+
+    /** Done by the kitchen: ready on the pass, or already at the table. */
+    boolean isOutOfKitchen() {
+        return state == LineState.READY || state == LineState.SERVED;
+    }
+
     boolean isBillable() {
         return state != LineState.VOIDED;
     }

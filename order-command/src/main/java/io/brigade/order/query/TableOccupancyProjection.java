@@ -2,6 +2,7 @@ package io.brigade.order.query;
 
 import io.brigade.contracts.catalog.TableId;
 import io.brigade.contracts.order.OrderCancelled;
+import io.brigade.contracts.order.OrderClosed;
 import io.brigade.contracts.order.OrderId;
 import io.brigade.contracts.order.OrderOpened;
 import io.brigade.contracts.order.OrderTransferred;
@@ -48,6 +49,11 @@ public class TableOccupancyProjection implements FloorPlan {
 
     @EventHandler
     void on(OrderCancelled event) {
+        free(event.tableId());
+    }
+
+    @EventHandler
+    void on(OrderClosed event) {
         free(event.tableId());
     }
 

@@ -1,0 +1,8 @@
+package io.brigade.contracts.order;
+
+import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The kitchen started on these sent lines. Sent by the order's fulfillment saga, never by a client. */
+public record MarkLinesCooking(@TargetAggregateIdentifier OrderId orderId, List<LineId> lineIds) {
+}
