@@ -1,5 +1,6 @@
 package io.brigade.devstack;
 
+import io.brigade.kitchen.KitchenServiceApplication;
 import io.brigade.order.OrderServiceApplication;
 
 import java.util.List;
@@ -9,5 +10,6 @@ record ServiceModule(String name, Class<?> application, int port, String databas
 
     /** Every service, in start order: those that others call first. */
     static final List<ServiceModule> ALL = List.of(
-            new ServiceModule("order-command", OrderServiceApplication.class, 8082, "order_db"));
+            new ServiceModule("order-command", OrderServiceApplication.class, 8082, "order_db"),
+            new ServiceModule("kitchen-command", KitchenServiceApplication.class, 8083, "kitchen_db"));
 }
