@@ -81,12 +81,14 @@ public final class Devstack {
         DemoData demo = DemoData.load();
         seedCatalog(demo);
         for (ServiceModule service : ServiceModule.ALL) {
-            database.ensure(service.database());
-            running.push(startService(service, database));
+            if (service.hasDatabase()) {
+                database.ensure(service.database());
+            }
+            running.push(startService(service, database, demo));
         }
         printWhereEverythingListens(database, demo, Duration.ofNanos(System.nanoTime() - started));
         if (options.simulate()) {
-            DinnerSimulation simulation = new DinnerSimulation(demo, "http://localhost:8082", options.simulationPace(),
+            DinnerSimulation simulation = new DinnerSimulation(demo, url(gateway()), options.simulationPace(),
                     options.waiters());
             running.push(simulation);
             simulation.start();
@@ -104,22 +106,53 @@ public final class Devstack {
         }
     }
 
-    private ConfigurableApplicationContext startService(ServiceModule service, DatabaseServer database) {
+    private ConfigurableApplicationContext startService(ServiceModule service, DatabaseServer database, DemoData demo) {
         Map<String, Object> properties = new HashMap<>();
-        properties.put("server.port", service.port());
-        properties.put("spring.datasource.url", database.jdbcUrl(service.database()));
-        properties.put("spring.datasource.username", database.user());
-        properties.put("spring.datasource.password", database.password());
+        properties.put("server.port", port(service));
+        // every service finds the others on this machine's ports
+        properties.put("brigade.security.jwt.jwk-set-uri", url(service("auth-service"))
+                + "/api/v1/auth/.well-known/jwks.json");
+        ServiceModule.ALL.stream().filter(s -> s.gatewayKey() != null).forEach(s ->
+                properties.put("brigade.gateway.services." + s.gatewayKey(), url(s)));
+        if (service.hasDatabase()) {
+            properties.put("spring.datasource.url", database.jdbcUrl(service.database()));
+            properties.put("spring.datasource.username", database.user());
+            properties.put("spring.datasource.password", database.password());
+        }
         properties.put("spring.kafka.bootstrap-servers", kafkaBootstrap);
         properties.put("brigade.kafka.partitions", 3);
-        properties.put("brigade.security.dev-header-enabled", true);
+        // the first administrator and one user per role, from the demo data
+        DemoData.User admin = demo.users().stream().filter(u -> u.role().equals("ADMIN")).findFirst().orElseThrow();
+        properties.put("brigade.admin.username", admin.username());
+        properties.put("brigade.admin.password", admin.password());
+        properties.put("brigade.auth.demo-users", true);
         properties.put("spring.main.register-shutdown-hook", false);
         properties.put("spring.main.banner-mode", "off");
         properties.put("logging.file.name", options.dataDirectory().resolve("logs/brigade.log").toString());
         properties.put("logging.structured.format.file", "ecs");
         properties.put("logging.threshold.console", "WARN");
-        System.out.printf("Starting %s on port %d...%n", service.name(), service.port());
-        return new SpringApplicationBuilder(service.application()).properties(properties).run();
+        System.out.printf("Starting %s on port %d...%n", service.name(), port(service));
+        // as command-line arguments, so they win over every service's own defaults (default properties would not)
+        String[] arguments = properties.entrySet().stream()
+                .map(property -> "--" + property.getKey() + "=" + property.getValue())
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(service.application()).run(arguments);
+    }
+
+    private int port(ServiceModule service) {
+        return service.port() + options.portOffset();
+    }
+
+    private String url(ServiceModule service) {
+        return "http://localhost:" + port(service);
+    }
+
+    private static ServiceModule service(String name) {
+        return ServiceModule.ALL.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static ServiceModule gateway() {
+        return service("gateway");
     }
 
     /** The catalog's events for the demo menu and floor, written once to a new topic. */
@@ -162,12 +195,12 @@ public final class Devstack {
 
     private void printWhereEverythingListens(DatabaseServer database, DemoData demo, Duration took) {
         StringBuilder out = new StringBuilder("\nBrigade is up (" + took.toMillis() / 100 / 10.0 + " s)\n");
-        ServiceModule.ALL.forEach(s -> out.append(String.format("  %-22s http://localhost:%d/api/v1  (database %s)%n",
-                s.name(), s.port(), s.database())));
+        ServiceModule.ALL.forEach(s -> out.append(String.format("  %-22s http://localhost:%d/api/v1  %s%n",
+                s.name(), port(s), s.hasDatabase() ? "(database " + s.database() + ")" : "(clients use this one)")));
         out.append(String.format("  %-22s %s%n", "PostgreSQL", database.baseUrl()));
         out.append(String.format("  %-22s %s%n", "Kafka", kafkaBootstrap));
         out.append(String.format("  %-22s %s%n", "Logs", options.dataDirectory().resolve("logs/brigade.log")));
-        out.append("  Demo users (X-Brigade-User: username:ROLE until login lands):\n");
+        out.append("  Demo users (POST " + url(gateway()) + "/api/v1/auth/login {username, password}):\n");
         demo.users().forEach(u -> out.append(String.format("    %-10s %-8s password %s%n", u.username(), u.role(),
                 u.password())));
         out.append("  Stop with Ctrl-C.\n");

@@ -5,7 +5,7 @@ import java.time.Duration;
 
 /** What the devstack was asked for on its command line; every option has a default that runs. */
 record DevstackOptions(boolean clean, boolean simulate, Path dataDirectory, int postgresPort, int kafkaPort,
-                       String externalDatabaseUrl, Duration simulationPace, int waiters) {
+                       String externalDatabaseUrl, Duration simulationPace, int waiters, int portOffset) {
 
     static DevstackOptions parse(String[] args) {
         boolean clean = false;
@@ -13,6 +13,7 @@ record DevstackOptions(boolean clean, boolean simulate, Path dataDirectory, int 
         Path data = Path.of(env("BRIGADE_DATA_DIR", ".brigade"));
         int postgresPort = Integer.parseInt(env("BRIGADE_DB_PORT", "5433"));
         int kafkaPort = Integer.parseInt(env("BRIGADE_KAFKA_PORT", "9092"));
+        int portOffset = Integer.parseInt(env("BRIGADE_PORT_OFFSET", "0"));
         Duration pace = Duration.ofMillis(Long.parseLong(env("BRIGADE_SIMULATION_PACE_MS", "1500")));
         int waiters = 3;
         for (int i = 0; i < args.length; i++) {
@@ -23,6 +24,7 @@ record DevstackOptions(boolean clean, boolean simulate, Path dataDirectory, int 
                 case "--data-dir" -> data = Path.of(args[++i]);
                 case "--db-port" -> postgresPort = Integer.parseInt(args[++i]);
                 case "--kafka-port" -> kafkaPort = Integer.parseInt(args[++i]);
+                case "--port-offset" -> portOffset = Integer.parseInt(args[++i]);
                 case "--pace-ms" -> pace = Duration.ofMillis(Long.parseLong(args[++i]));
                 case "--waiters" -> waiters = Integer.parseInt(args[++i]);
                 case "--help", "-h" -> {
@@ -33,7 +35,7 @@ record DevstackOptions(boolean clean, boolean simulate, Path dataDirectory, int 
             }
         }
         return new DevstackOptions(clean, simulate, data, postgresPort, kafkaPort, System.getenv("BRIGADE_DB_URL"),
-                pace, waiters);
+                pace, waiters, portOffset);
     }
 
     static String usage() {
@@ -46,6 +48,7 @@ record DevstackOptions(boolean clean, boolean simulate, Path dataDirectory, int 
                   --data-dir DIR    where PostgreSQL and Kafka keep their data (default .brigade)
                   --db-port N       embedded PostgreSQL port (default 5433)
                   --kafka-port N    Kafka broker port (default 9092)
+                  --port-offset N   add N to every service's port (gateway 8080+N), to run next to another devstack
                 java -jar devstack/target/brigade-devstack.jar tail TOPIC [--follow]
                   print a topic's records (key, Axon headers with the metadata, JSON payload)
                 Environment: BRIGADE_DB_URL=jdbc:postgresql://host:port/ uses that server instead of the embedded one.""";

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -30,7 +31,7 @@ final class DinnerSimulation implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DemoData demo;
-    private final String orderService;
+    private final String gateway;
     private final Duration pace;
     private final int waiters;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -39,9 +40,11 @@ final class DinnerSimulation implements AutoCloseable {
     private final List<String> billed = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong orders = new AtomicLong();
 
-    DinnerSimulation(DemoData demo, String orderService, Duration pace, int waiters) {
+    private final Map<String, String> accessTokens = new ConcurrentHashMap<>();
+
+    DinnerSimulation(DemoData demo, String gateway, Duration pace, int waiters) {
         this.demo = demo;
-        this.orderService = orderService;
+        this.gateway = gateway;
         this.pace = pace;
         this.waiters = waiters;
         this.pool = Executors.newFixedThreadPool(waiters, r -> new Thread(r, "simulated-waiter"));
@@ -75,7 +78,7 @@ final class DinnerSimulation implements AutoCloseable {
         Collections.shuffle(tables);
         String orderId = null;
         for (DemoData.Table table : tables) {
-            var opened = post(waiter, "STAFF", "/api/v1/orders",
+            var opened = post("STAFF", "/api/v1/orders",
                     Map.of("tableId", table.id().toString(), "guests", 1 + random.nextInt(table.seats())));
             if (opened.statusCode() == 201) {
                 orderId = JSON.readTree(opened.body()).path("orderId").asText();
@@ -90,12 +93,12 @@ final class DinnerSimulation implements AutoCloseable {
         orders.incrementAndGet();
         addLines(waiter, orderId, random.nextInt(1, 4), "Starters", "Drinks", 1);
         addLines(waiter, orderId, random.nextInt(1, 4), "Mains", "Sides", 2);
-        post(waiter, "STAFF", "/api/v1/orders/" + orderId + "/send", Map.of());
+        post("STAFF", "/api/v1/orders/" + orderId + "/send", Map.of());
         pause(pace.multipliedBy(4));
         addLines(waiter, orderId, random.nextInt(0, 3), "Desserts", "Drinks", 3);
-        post(waiter, "STAFF", "/api/v1/orders/" + orderId + "/send", Map.of());
+        post("STAFF", "/api/v1/orders/" + orderId + "/send", Map.of());
         pause(pace.multipliedBy(4));
-        if (post(waiter, "STAFF", "/api/v1/orders/" + orderId + "/bill", Map.of()).statusCode() == 202) {
+        if (post("STAFF", "/api/v1/orders/" + orderId + "/bill", Map.of()).statusCode() == 202) {
             billed.add(orderId);
         }
     }
@@ -108,7 +111,7 @@ final class DinnerSimulation implements AutoCloseable {
                 .flatMap(c -> c.items().stream()).toList();
         for (int i = 0; i < count; i++) {
             DemoData.Item item = items.get(random.nextInt(items.size()));
-            post(waiter, "STAFF", "/api/v1/orders/" + orderId + "/lines", Map.of("menuItemId", item.id().toString(),
+            post("STAFF", "/api/v1/orders/" + orderId + "/lines", Map.of("menuItemId", item.id().toString(),
                     "quantity", 1 + random.nextInt(2), "seat", 1 + random.nextInt(4), "course", course));
             pause(pace);
         }
@@ -117,19 +120,47 @@ final class DinnerSimulation implements AutoCloseable {
     private void clearLongestBilledTable() throws IOException, InterruptedException {
         if (!billed.isEmpty()) {
             String orderId = billed.remove(0);
-            post("sim-manager", "MANAGER", "/api/v1/orders/" + orderId + "/cancel",
+            post("MANAGER", "/api/v1/orders/" + orderId + "/cancel",
                     Map.of("reason", "Table cleared by the simulation"));
         }
     }
 
-    private HttpResponse<String> post(String user, String role, String path, Object body)
+    /** Posts as the demo user of {@code role}, signed in through the gateway; signs in again when the token ran out. */
+    private HttpResponse<String> post(String role, String path, Object body) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(path, body, accessToken(role, false));
+        if (response.statusCode() == 401) {
+            response = send(path, body, accessToken(role, true));
+        }
+        return response;
+    }
+
+    private HttpResponse<String> send(String path, Object body, String accessToken)
             throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(orderService + path))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + path))
                 .header("Content-Type", "application/json")
-                .header("X-Brigade-User", user + ":" + role)
+                .header("Authorization", "Bearer " + accessToken)
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String accessToken(String role, boolean renew) throws IOException, InterruptedException {
+        if (!renew && accessTokens.containsKey(role)) {
+            return accessTokens.get(role);
+        }
+        DemoData.User user = demo.users().stream().filter(u -> u.role().equals(role)).findFirst().orElseThrow();
+        HttpRequest login = HttpRequest.newBuilder(URI.create(gateway + "/api/v1/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                        Map.of("username", user.username(), "password", user.password()))))
+                .build();
+        HttpResponse<String> response = http.send(login, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("The simulation could not sign in as " + user.username() + ": " + response.body());
+        }
+        String token = JSON.readTree(response.body()).path("accessToken").asText();
+        accessTokens.put(role, token);
+        return token;
     }
 
     private void pause(Duration duration) {

@@ -1,15 +1,27 @@
 package io.brigade.devstack;
 
+import io.brigade.auth.AuthServiceApplication;
+import io.brigade.gateway.GatewayApplication;
 import io.brigade.kitchen.KitchenServiceApplication;
 import io.brigade.order.OrderServiceApplication;
 
 import java.util.List;
 
-/** A Brigade service the devstack runs: its Spring Boot application, its port and its own database. */
-record ServiceModule(String name, Class<?> application, int port, String database) {
+/**
+ * A Brigade service the devstack runs: its Spring Boot application, its port, its own database ({@code null} for the
+ * gateway, which has none) and its key in the gateway's {@code brigade.gateway.services} ({@code null} for the
+ * gateway itself).
+ */
+record ServiceModule(String name, Class<?> application, int port, String database, String gatewayKey) {
 
-    /** Every service, in start order: those that others call first. */
+    /** Every service, in start order: those that others call first, the gateway last. */
     static final List<ServiceModule> ALL = List.of(
-            new ServiceModule("order-command", OrderServiceApplication.class, 8082, "order_db"),
-            new ServiceModule("kitchen-command", KitchenServiceApplication.class, 8083, "kitchen_db"));
+            new ServiceModule("auth-service", AuthServiceApplication.class, 8081, "auth_db", "auth"),
+            new ServiceModule("order-command", OrderServiceApplication.class, 8082, "order_db", "order"),
+            new ServiceModule("kitchen-command", KitchenServiceApplication.class, 8083, "kitchen_db", "kitchen"),
+            new ServiceModule("gateway", GatewayApplication.class, 8080, null, null));
+
+    boolean hasDatabase() {
+        return database != null;
+    }
 }
