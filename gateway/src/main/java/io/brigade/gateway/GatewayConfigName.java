@@ -8,12 +8,13 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Makes the gateway read {@code gateway.yml} and run reactive, however it is started: on its own, or by the devstack
  * next to servlet services on one classpath (where Boot would otherwise pick a servlet server). Other applications in
- * the same JVM are left alone.
+ * the same JVM are left alone; {@link SharedClasspathFilter} keeps their auto-configuration out of the gateway.
  */
 public class GatewayConfigName implements EnvironmentPostProcessor, Ordered {
 
@@ -23,10 +24,12 @@ public class GatewayConfigName implements EnvironmentPostProcessor, Ordered {
             return;
         }
         application.setWebApplicationType(WebApplicationType.REACTIVE);
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(SharedClasspathFilter.GATEWAY_CONTEXT, true);
         if (!environment.containsProperty("spring.config.name")) {
-            environment.getPropertySources().addLast(new MapPropertySource("gatewayConfigName",
-                    Map.of("spring.config.name", "gateway")));
+            properties.put("spring.config.name", "gateway");
         }
+        environment.getPropertySources().addLast(new MapPropertySource("gatewayContext", properties));
     }
 
     @Override
