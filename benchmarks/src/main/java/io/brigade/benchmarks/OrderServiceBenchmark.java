@@ -21,10 +21,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -76,7 +78,7 @@ final class OrderServiceBenchmark implements AutoCloseable {
     /** Sends {@code count} commands one after another; answers each one's milliseconds until a consumer got it. */
     double[] commandToKafkaMillis(int count) throws Exception {
         List<TableId> tables = newTables(count);
-        Map<String, Long> arrived = new ConcurrentHashMap<>();
+        Map<String, CompletableFuture<Long>> arrived = new ConcurrentHashMap<>();
         AtomicBoolean consuming = new AtomicBoolean(true);
         Thread consumer = new Thread(() -> consume(stage.topic(Topics.ORDER_EVENTS), arrived, consuming));
         consumer.start();
@@ -87,15 +89,10 @@ final class OrderServiceBenchmark implements AutoCloseable {
                 OrderId order = OrderId.random();
                 long sent = System.nanoTime();
                 commands.sendAndWait(new OpenOrder(order, tables.get(i), 2), WAITER);
-                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-                Long at;
-                while ((at = arrived.get(order.toString())) == null) {
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("Event of " + order + " never reached Kafka");
-                    }
-                    Thread.onSpinWait();
-                }
+                long at = arrived.computeIfAbsent(order.toString(), key -> new CompletableFuture<>())
+                        .get(10, TimeUnit.SECONDS);
                 millis[i] = (at - sent) / 1e6;
+                arrived.remove(order.toString());
             }
         } finally {
             consuming.set(false);
@@ -104,7 +101,7 @@ final class OrderServiceBenchmark implements AutoCloseable {
         return millis;
     }
 
-    private void consume(String topic, Map<String, Long> arrived, AtomicBoolean consuming) {
+    private void consume(String topic, Map<String, CompletableFuture<Long>> arrived, AtomicBoolean consuming) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
                 ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 1);
@@ -116,7 +113,8 @@ final class OrderServiceBenchmark implements AutoCloseable {
             partitions.forEach(kafka::position);
             while (consuming.get()) {
                 for (ConsumerRecord<String, byte[]> record : kafka.poll(Duration.ofMillis(20))) {
-                    arrived.putIfAbsent(record.key(), System.nanoTime());
+                    long at = System.nanoTime();
+                    arrived.computeIfAbsent(record.key(), key -> new CompletableFuture<>()).complete(at);
                 }
             }
         }

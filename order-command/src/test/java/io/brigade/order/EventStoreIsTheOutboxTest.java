@@ -39,7 +39,7 @@ import static org.awaitility.Awaitility.await;
  * The event store is the outbox: an order service process killed (SIGKILL) after its commands were stored but before
  * their events reached Kafka publishes them when it starts again.
  */
-class PublishingSurvivesAKillTest {
+class EventStoreIsTheOutboxTest {
 
     private static final DemoData DEMO = DemoData.load();
 
@@ -82,6 +82,27 @@ class PublishingSurvivesAKillTest {
         }
     }
 
+    @Test
+    void eventsStoredBeforeThePublisherFirstRanAreStillPublished() {
+        seedCatalog();
+        String orderId = UUID.randomUUID().toString();
+        try (ConfigurableApplicationContext withoutPublisher = startInProcess("axon.kafka.publisher.enabled=false")) {
+            ApiClient waiter = ApiClient.at("http://localhost:"
+                    + withoutPublisher.getEnvironment().getProperty("local.server.port")).as("waiter", "STAFF");
+            String table = DEMO.table(8).id().toString();
+            await().atMost(Duration.ofSeconds(30)).until(() -> waiter.post("/api/v1/orders",
+                    Map.of("orderId", orderId, "tableId", table, "guests", 3)).status() == 201);
+        }
+        assertThat(recordsOn(orderTopic)).isZero();
+
+        try (ConfigurableApplicationContext withPublisher = startInProcess()) {
+            List<TopicReader.Record> records = TopicReader.readUntil(orderTopic,
+                    rs -> rs.stream().anyMatch(r -> r.key().equals(orderId)), Duration.ofSeconds(60));
+            assertThat(records).filteredOn(r -> r.key().equals(orderId)).extracting(TopicReader.Record::type)
+                    .containsExactly("io.brigade.contracts.order.OrderOpened");
+        }
+    }
+
     /** The first run publishes to a port where no broker listens, so its events stay in the store only. */
     private Process startOrderServiceProcess(int port) throws IOException {
         List<String> command = new ArrayList<>(List.of(
@@ -97,9 +118,10 @@ class PublishingSurvivesAKillTest {
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
     }
 
-    private ConfigurableApplicationContext startInProcess() {
+    private ConfigurableApplicationContext startInProcess(String... extraProperties) {
         return new SpringApplicationBuilder(OrderServiceApplication.class)
-                .initializers(new BrigadeTestInitializer(), c -> TestPropertyValues.of(serviceProperties()).applyTo(c))
+                .initializers(new BrigadeTestInitializer(), c -> TestPropertyValues.of(serviceProperties())
+                        .and(extraProperties).applyTo(c))
                 .run("--server.port=0");
     }
 

@@ -41,6 +41,35 @@ class OrderFlowIntegrationTest extends OrderServiceTestBase {
     }
 
     @Test
+    void aRetriedCreateWithTheSameIdAndBodySucceedsWithoutANewEvent_andWithAnotherBodyIsAConflict() {
+        String orderId = java.util.UUID.randomUUID().toString();
+        String lineId = java.util.UUID.randomUUID().toString();
+        Map<String, Object> open = Map.of("orderId", orderId, "tableId", DEMO.table(9).id().toString(), "guests", 4);
+        Map<String, Object> line = Map.of("lineId", lineId, "menuItemId", DEMO.item("Espresso").id().toString(),
+                "quantity", 2);
+
+        assertThat(waiter.post("/api/v1/orders", open).status()).isEqualTo(201);
+        assertThat(waiter.post("/api/v1/orders/" + orderId + "/lines", line).status()).isEqualTo(201);
+        long events = eventCount();
+
+        var openAgain = waiter.post("/api/v1/orders", open);
+        var lineAgain = waiter.post("/api/v1/orders/" + orderId + "/lines", line);
+        assertThat(openAgain.status()).isEqualTo(201);
+        assertThat(openAgain.text("orderId")).isEqualTo(orderId);
+        assertThat(lineAgain.status()).isEqualTo(201);
+        assertThat(lineAgain.text("lineId")).isEqualTo(lineId);
+        assertThat(eventCount()).isEqualTo(events);
+
+        var otherGuests = waiter.post("/api/v1/orders", Map.of("orderId", orderId,
+                "tableId", DEMO.table(9).id().toString(), "guests", 5));
+        var otherQuantity = waiter.post("/api/v1/orders/" + orderId + "/lines", Map.of("lineId", lineId,
+                "menuItemId", DEMO.item("Espresso").id().toString(), "quantity", 3));
+        assertThat(otherGuests.status()).isEqualTo(409);
+        assertThat(otherQuantity.status()).isEqualTo(409);
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
     void theCallersCorrelationIdTravelsOnTheEvents() {
         String orderId = openOrder(5, 4);
         var response = waiter.post("/api/v1/orders/" + orderId + "/lines", Map.of(

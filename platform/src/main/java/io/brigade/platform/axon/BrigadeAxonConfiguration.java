@@ -16,6 +16,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 
+import javax.sql.DataSource;
 import java.util.List;
 
 /**
@@ -29,6 +30,11 @@ public class BrigadeAxonConfiguration {
     @Bean
     CorrelationDataProvider callerCorrelationDataProvider() {
         return new CallerCorrelationDataProvider();
+    }
+
+    @Bean
+    SavepointPerEventEnhancer savepointPerEventEnhancer(DataSource dataSource) {
+        return new SavepointPerEventEnhancer(dataSource);
     }
 
     @Bean

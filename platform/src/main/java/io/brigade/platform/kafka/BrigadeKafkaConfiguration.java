@@ -8,6 +8,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.deadletter.jpa.JpaSequencedDeadLetterQueue;
 import org.axonframework.extensions.kafka.KafkaProperties;
+import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.consumer.AsyncFetcher;
 import org.axonframework.extensions.kafka.eventhandling.consumer.ConsumerFactory;
@@ -20,6 +21,8 @@ import org.axonframework.extensions.kafka.eventhandling.producer.TopicResolver;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -44,6 +47,13 @@ public class BrigadeKafkaConfiguration {
     TopicResolver brigadeTopicResolver(BrigadeKafkaProperties properties) {
         String topic = properties.topic(properties.getPublishTopic());
         return event -> Optional.of(topic);
+    }
+
+    /** Axon's own converter exists only while its publisher or fetcher is on; consumers need it regardless. */
+    @Bean
+    @ConditionalOnMissingBean
+    KafkaMessageConverter<String, byte[]> kafkaMessageConverter(@Qualifier("eventSerializer") Serializer serializer) {
+        return DefaultKafkaMessageConverter.builder().serializer(serializer).build();
     }
 
     /** Every topic the service touches exists with enough partitions and is kept forever, so views can be rebuilt. */
