@@ -18,6 +18,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,6 +29,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -70,6 +73,7 @@ public final class Devstack {
 
     void start() {
         long started = System.nanoTime();
+        requireFreePorts();
         if (options.clean()) {
             deleteRecursively(options.dataDirectory());
         }
@@ -205,6 +209,24 @@ public final class Devstack {
                 u.password())));
         out.append("  Stop with Ctrl-C.\n");
         System.out.println(out);
+    }
+
+    /** Fails before touching any data when another devstack (or anything else) holds one of its ports. */
+    private void requireFreePorts() {
+        List<Integer> ports = new ArrayList<>(List.of(options.kafkaPort(), options.kafkaPort() + 1000));
+        if (options.externalDatabaseUrl() == null) {
+            ports.add(options.postgresPort());
+        }
+        ServiceModule.ALL.forEach(service -> ports.add(service.port() + options.portOffset()));
+        for (int port : ports) {
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new InetSocketAddress("localhost", port));
+            } catch (IOException e) {
+                throw new IllegalStateException("Port " + port + " is in use: is another devstack still running? "
+                        + "Stop it, or choose other ports (--help).");
+            }
+        }
     }
 
     private static void quietUntilServicesConfigureLogging() {
