@@ -1,0 +1,6 @@
+package io.brigade.billing.domain;
+
+/** Open until fully paid or voided; a refund reopens a paid bill. */
+public enum BillStatus {
+    OPEN, PAID, VOIDED
+}
