@@ -60,9 +60,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -81,8 +80,7 @@ public class Order {
     private TableId tableId;
     private int tableNumber;
     private OrderStatus status;
-    private final Map<LineId, OrderLine> lines = new LinkedHashMap<>();
-    private final Set<LineId> removedLines = new HashSet<>();
+    private final OrderLines lines = new OrderLines();
     private int sends;
     private int billRequests;
     private List<BilledLine> lastBilled = List.of();
@@ -115,9 +113,9 @@ public class Order {
 
     @CommandHandler
     public LineId handle(AddOrderLine command, Menu menu) {
-        OrderLine existing = lines.get(command.lineId());
-        if (existing != null || removedLines.contains(command.lineId())) {
-            if (existing != null && existing.sameRequestAs(command)) {
+        Optional<OrderLine> existing = lines.find(command.lineId());
+        if (existing.isPresent() || lines.wasRemoved(command.lineId())) {
+            if (existing.isPresent() && existing.get().sameRequestAs(command)) {
                 return command.lineId();
             }
             throw new ConflictException("Line " + command.lineId() + " already exists with other details");
@@ -140,7 +138,7 @@ public class Order {
 
     @CommandHandler
     public void handle(RemoveOrderLine command) {
-        if (removedLines.contains(command.lineId())) {
+        if (lines.wasRemoved(command.lineId())) {
             return;
         }
         OrderLine line = line(command.lineId());
@@ -154,9 +152,7 @@ public class Order {
     @CommandHandler
     public int handle(SendOrderLines command) {
         requireNotFinished();
-        List<OrderLine> toSend = lines.values().stream()
-                .filter(line -> line.isUnsent() && line.isInCourse(command.course()))
-                .toList();
+        List<OrderLine> toSend = lines.unsentOfCourse(command.course());
         if (!toSend.isEmpty()) {
             apply(new OrderLinesSent(orderId, sends + 1, tableId, tableNumber, command.course(),
                     toSend.stream().map(OrderLine::toKitchen).toList()));
@@ -183,17 +179,14 @@ public class Order {
         requireNotFinished();
         List<LineId> toServe = new ArrayList<>();
         if (command.lineIds() == null || command.lineIds().isEmpty()) {
-            lines.values().stream().filter(line -> line.state() == LineState.READY)
-                    .forEach(line -> toServe.add(line.lineId()));
+            toServe.addAll(lines.inState(LineState.READY));
             if (toServe.isEmpty()) {
                 throw new ConflictException("No line is ready to serve");
             }
         } else {
             for (LineId lineId : command.lineIds()) {
-                OrderLine line = lines.get(lineId);
-                if (line == null) {
-                    throw new InvalidInputException("lineIds", "no line " + lineId + " on this order");
-                }
+                OrderLine line = lines.find(lineId).orElseThrow(
+                        () -> new InvalidInputException("lineIds", "no line " + lineId + " on this order"));
                 if (line.state() == LineState.READY) {
                     toServe.add(lineId);
                 } else if (line.state() != LineState.SERVED) {
@@ -223,11 +216,11 @@ public class Order {
     @CommandHandler
     public void handle(RequestBill command) {
         requireNotFinished();
-        long unsent = lines.values().stream().filter(OrderLine::isUnsent).count();
+        long unsent = lines.unsentCount();
         if (unsent > 0) {
             throw new RefusedException(unsent + " line(s) not sent yet: send or remove them first");
         }
-        List<BilledLine> billed = lines.values().stream().filter(OrderLine::isBillable).map(OrderLine::toBill).toList();
+        List<BilledLine> billed = lines.billable();
         if (billed.isEmpty()) {
             throw new RefusedException("Nothing to bill");
         }
@@ -256,7 +249,7 @@ public class Order {
 
     @CommandHandler
     public OrderStatus handle(MarkLinesCooking command) {
-        List<LineId> started = linesIn(command.lineIds(), LineState.SENT);
+        List<LineId> started = lines.among(command.lineIds(), LineState.SENT);
         if (!status.isFinished() && !started.isEmpty()) {
             apply(new OrderLinesCooking(orderId, started));
         }
@@ -265,7 +258,7 @@ public class Order {
 
     @CommandHandler
     public OrderStatus handle(MarkLinesReady command) {
-        List<LineId> ready = linesIn(command.lineIds(), LineState.SENT, LineState.COOKING);
+        List<LineId> ready = lines.among(command.lineIds(), LineState.SENT, LineState.COOKING);
         if (!status.isFinished() && !ready.isEmpty()) {
             apply(new OrderLinesReady(orderId, ready));
             announceIfEverySentLineIsReady();
@@ -275,7 +268,7 @@ public class Order {
 
     @CommandHandler
     public OrderStatus handle(ReopenLines command) {
-        List<LineId> reopened = linesIn(command.lineIds(), LineState.READY, LineState.SERVED);
+        List<LineId> reopened = lines.among(command.lineIds(), LineState.READY, LineState.SERVED);
         if (!status.isFinished() && !reopened.isEmpty()) {
             apply(new OrderLinesReopened(orderId, reopened));
         }
@@ -326,30 +319,29 @@ public class Order {
 
     @EventSourcingHandler
     void on(OrderLineAdded event) {
-        lines.put(event.lineId(), OrderLine.from(event));
+        lines.add(OrderLine.from(event));
     }
 
     @EventSourcingHandler
     void on(OrderLineRemoved event) {
         lines.remove(event.lineId());
-        removedLines.add(event.lineId());
     }
 
     @EventSourcingHandler
     void on(OrderLinesSent event) {
         sends = event.sendNumber();
-        event.lines().forEach(sent -> lines.computeIfPresent(sent.lineId(), (id, line) -> line.sent(sends)));
+        lines.markSent(event.lines(), sends);
         status = OrderStatus.IN_KITCHEN;
     }
 
     @EventSourcingHandler
     void on(OrderLineVoided event) {
-        moveLines(List.of(event.lineId()), LineState.VOIDED);
+        lines.move(List.of(event.lineId()), LineState.VOIDED);
     }
 
     @EventSourcingHandler
     void on(OrderLinesServed event) {
-        event.lineIds().forEach(id -> lines.computeIfPresent(id, (key, line) -> line.in(LineState.SERVED)));
+        lines.move(event.lineIds(), LineState.SERVED);
     }
 
     @EventSourcingHandler
@@ -372,12 +364,12 @@ public class Order {
 
     @EventSourcingHandler
     void on(OrderLinesCooking event) {
-        moveLines(event.lineIds(), LineState.COOKING);
+        lines.move(event.lineIds(), LineState.COOKING);
     }
 
     @EventSourcingHandler
     void on(OrderLinesReady event) {
-        moveLines(event.lineIds(), LineState.READY);
+        lines.move(event.lineIds(), LineState.READY);
     }
 
     @EventSourcingHandler
@@ -387,7 +379,7 @@ public class Order {
 
     @EventSourcingHandler
     void on(OrderLinesReopened event) {
-        moveLines(event.lineIds(), LineState.COOKING);
+        lines.move(event.lineIds(), LineState.COOKING);
         if (status == OrderStatus.READY) {
             status = OrderStatus.IN_KITCHEN;
         }
@@ -415,28 +407,14 @@ public class Order {
 
     /** The table can be served once every line that went to the kitchen, and was not voided, is ready. */
     private void announceIfEverySentLineIsReady() {
-        List<OrderLine> sent = lines.values().stream().filter(OrderLine::wentToKitchen).toList();
-        if (status == OrderStatus.IN_KITCHEN && !sent.isEmpty() && sent.stream().allMatch(OrderLine::isOutOfKitchen)) {
+        if (status == OrderStatus.IN_KITCHEN && lines.allSentOutOfKitchen()) {
             apply(new OrderReady(orderId));
         }
     }
 
-    private List<LineId> linesIn(List<LineId> wanted, LineState... states) {
-        Set<LineState> accepted = Set.of(states);
-        return wanted.stream().distinct().filter(id -> lines.containsKey(id) && accepted.contains(lines.get(id).state()))
-                .toList();
-    }
-
-    private void moveLines(List<LineId> lineIds, LineState state) {
-        lineIds.forEach(id -> lines.computeIfPresent(id, (key, line) -> line.in(state)));
-    }
-
     private OrderLine line(LineId lineId) {
-        OrderLine line = lines.get(lineId);
-        if (line == null) {
-            throw new NotFoundException("No line " + lineId + " on order " + orderId);
-        }
-        return line;
+        return lines.find(lineId)
+                .orElseThrow(() -> new NotFoundException("No line " + lineId + " on order " + orderId));
     }
 
     private void requireNotFinished() {
