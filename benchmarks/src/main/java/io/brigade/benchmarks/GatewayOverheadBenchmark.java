@@ -9,35 +9,35 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
 import io.brigade.gateway.GatewayApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 
 /**
  * What the gateway adds to a request: the same GET sent straight to a service and through the gateway (token check
  * against the JWKS, rate limits, request log, routing), one request at a time, alternating, so both see the same
- * machine. The service is a minimal HTTP server answering a small JSON body at once, so the difference is the gateway.
+ * machine. The service is a minimal Reactor Netty server answering a small JSON body at once, so the difference is
+ * the gateway.
  */
 final class GatewayOverheadBenchmark implements AutoCloseable {
 
     private static final String PATH = "/api/v1/floor";
     private static final String BODY = "[{\"table\":{\"number\":1,\"status\":\"FREE\"}}]";
 
-    private final HttpServer service;
+    private final DisposableServer service;
     private final ConfigurableApplicationContext gateway;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String token;
@@ -50,19 +50,12 @@ final class GatewayOverheadBenchmark implements AutoCloseable {
     GatewayOverheadBenchmark() throws Exception {
         RSAKey key = new RSAKeyGenerator(2048).keyID("bench").keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
                 .generate();
-        byte[] jwks = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
-        byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
-        service = HttpServer.create(new InetSocketAddress("localhost", 0), 200);
-        service.setExecutor(Executors.newFixedThreadPool(4));
-        service.createContext("/", exchange -> {
-            byte[] answer = exchange.getRequestURI().getPath().endsWith("jwks.json") ? jwks : body;
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, answer.length);
-            exchange.getResponseBody().write(answer);
-            exchange.close();
-        });
-        service.start();
-        String serviceUrl = "http://localhost:" + service.getAddress().getPort();
+        String jwks = new JWKSet(key.toPublicJWK()).toString();
+        service = HttpServer.create().host("localhost").port(0)
+                .handle((request, response) -> response.header("Content-Type", "application/json")
+                        .sendString(Mono.just(request.uri().endsWith("jwks.json") ? jwks : BODY)))
+                .bindNow();
+        String serviceUrl = "http://localhost:" + service.port();
         gateway = new SpringApplicationBuilder(GatewayApplication.class).run(
                 "--server.port=0",
                 "--brigade.gateway.services.auth=" + serviceUrl,
@@ -116,7 +109,7 @@ final class GatewayOverheadBenchmark implements AutoCloseable {
     @Override
     public void close() {
         gateway.close();
-        service.stop(0);
+        service.disposeNow();
     }
 
     /** Runs this benchmark alone: {@code java -cp ... io.brigade.benchmarks.GatewayOverheadBenchmark [samples] [runs]}. */
