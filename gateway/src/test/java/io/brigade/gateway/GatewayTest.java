@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-                "brigade.gateway.rate-limit.per-user-per-second=5",
+                "brigade.gateway.rate-limit.per-user-per-second=2",
                 "brigade.gateway.rate-limit.per-user-burst=10",
                 "brigade.gateway.cors.allowed-origins=http://localhost:19006"})
 @ExtendWith(OutputCaptureExtension.class)
@@ -183,12 +183,10 @@ class GatewayTest {
     @Test
     void aUserOverTheirRateGets429WithRetryAfter_whileOthersCarryOn() {
         ApiClient greedy = someone("STAFF");
-        List<Integer> statuses = Stream.generate(() -> greedy.get("/api/v1/floor").status()).limit(20).toList();
+        List<ApiClient.Response> responses = Stream.generate(() -> greedy.get("/api/v1/floor")).limit(20).toList();
 
-        assertThat(statuses).contains(429);
-        assertThat(statuses.subList(0, 10)).containsOnly(200);
-        var refused = greedy.get("/api/v1/floor");
-        assertThat(refused.status()).isEqualTo(429);
+        assertThat(responses.subList(0, 10)).extracting(ApiClient.Response::status).containsOnly(200);
+        var refused = responses.stream().filter(r -> r.status() == 429).findFirst().orElseThrow();
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(Integer.parseInt(refused.header("Retry-After"))).isPositive();
         assertThat(someone("STAFF").get("/api/v1/floor").status()).isEqualTo(200);
