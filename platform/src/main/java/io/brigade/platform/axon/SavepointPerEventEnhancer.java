@@ -1,11 +1,13 @@
 package io.brigade.platform.axon;
 
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.messaging.annotation.MessageHandlingMember;
 import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -35,6 +37,12 @@ public class SavepointPerEventEnhancer implements HandlerEnhancerDefinition {
         return projectionHandler ? new InSavepoint<>(original) : original;
     }
 
+    /** A projection run by the command that applied the event must fail with it: no savepoint there. */
+    private static boolean handledWithinACommand() {
+        return CurrentUnitOfWork.isStarted()
+                && CurrentUnitOfWork.get().root().getMessage() instanceof CommandMessage<?>;
+    }
+
     private final class InSavepoint<T> extends WrappedMessageHandlingMember<T> {
 
         private InSavepoint(MessageHandlingMember<T> delegate) {
@@ -43,7 +51,7 @@ public class SavepointPerEventEnhancer implements HandlerEnhancerDefinition {
 
         @Override
         public Object handle(Message<?> message, T target) throws Exception {
-            if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            if (!TransactionSynchronizationManager.isActualTransactionActive() || handledWithinACommand()) {
                 return super.handle(message, target);
             }
             Connection connection = DataSourceUtils.getConnection(dataSource);
