@@ -55,6 +55,26 @@ public final class Benchmarks {
                     Stats.median(eight), BASELINE_EIGHT_THREADS, Stats.median(eight) / BASELINE_EIGHT_THREADS,
                     Stats.median(medians), Stats.median(p99s), BASELINE_P99_MILLIS));
         }
+        try (BillingBenchmark billing = new BillingBenchmark()) {
+            billing.billRequestedToBillIssuedMillis(50);
+            List<Double> medians = new ArrayList<>();
+            List<Double> p99s = new ArrayList<>();
+            for (int run = 1; run <= RUNS; run++) {
+                double[] latency = billing.billRequestedToBillIssuedMillis(LATENCY_SAMPLES);
+                medians.add(Stats.percentile(latency, 50));
+                p99s.add(Stats.percentile(latency, 99));
+                System.out.printf("run %d: BillRequested -> BillIssued median %.1f ms, p99 %.1f ms%n", run,
+                        medians.get(run - 1), p99s.get(run - 1));
+            }
+            report.append(String.format("""
+
+                            ## Billing service (median of %d runs, %d bill requests a run, one after another)
+                            | measure | Brigade |
+                            |---|---|
+                            | BillRequested on Kafka -> BillIssued on Kafka, median | %.1f ms |
+                            | BillRequested on Kafka -> BillIssued on Kafka, p99 | %.1f ms |
+                            """, RUNS, LATENCY_SAMPLES, Stats.median(medians), Stats.median(p99s)));
+        }
         System.out.println(report);
         Path out = Path.of("target", "benchmark-results.md");
         try {

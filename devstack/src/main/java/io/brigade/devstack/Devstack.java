@@ -130,6 +130,10 @@ public final class Devstack {
         properties.put("brigade.admin.username", admin.username());
         properties.put("brigade.admin.password", admin.password());
         properties.put("brigade.auth.demo-users", true);
+        // the restaurant's currency, tax and service charge, which billing applies
+        properties.put("brigade.billing.currency", demo.currency());
+        properties.put("brigade.billing.tax-rate-percent", demo.taxRatePercent());
+        properties.put("brigade.billing.service-charge-percent", demo.serviceChargePercent());
         properties.put("spring.main.register-shutdown-hook", false);
         properties.put("spring.main.banner-mode", "off");
         properties.put("logging.file.name", options.dataDirectory().resolve("logs/brigade.log").toString());

@@ -1,6 +1,7 @@
 package io.brigade.devstack;
 
 import io.brigade.auth.AuthServiceApplication;
+import io.brigade.billing.BillingServiceApplication;
 import io.brigade.gateway.GatewayApplication;
 import io.brigade.kitchen.KitchenServiceApplication;
 import io.brigade.order.OrderServiceApplication;
@@ -19,6 +20,7 @@ record ServiceModule(String name, Class<?> application, int port, String databas
             new ServiceModule("auth-service", AuthServiceApplication.class, 8081, "auth_db", "auth"),
             new ServiceModule("order-command", OrderServiceApplication.class, 8082, "order_db", "order"),
             new ServiceModule("kitchen-command", KitchenServiceApplication.class, 8083, "kitchen_db", "kitchen"),
+            new ServiceModule("billing-command", BillingServiceApplication.class, 8084, "billing_db", "billing"),
             new ServiceModule("gateway", GatewayApplication.class, 8080, null, null));
 
     boolean hasDatabase() {
