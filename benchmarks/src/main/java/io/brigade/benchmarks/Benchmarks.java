@@ -15,6 +15,7 @@ public final class Benchmarks {
     private static final int RUNS = Integer.getInteger("bench.runs", 3);
     private static final int COMMANDS = Integer.getInteger("bench.commands", 5000);
     private static final int LATENCY_SAMPLES = Integer.getInteger("bench.latencySamples", 500);
+    private static final int GATEWAY_SAMPLES = Integer.getInteger("bench.gatewaySamples", 2000);
     private static final double BASELINE_ONE_THREAD = 357;
     private static final double BASELINE_EIGHT_THREADS = 1466;
     private static final double BASELINE_P99_MILLIS = 16;
@@ -74,6 +75,46 @@ public final class Benchmarks {
                             | BillRequested on Kafka -> BillIssued on Kafka, median | %.1f ms |
                             | BillRequested on Kafka -> BillIssued on Kafka, p99 | %.1f ms |
                             """, RUNS, LATENCY_SAMPLES, Stats.median(medians), Stats.median(p99s)));
+        }
+        try (SendToTicketBenchmark kitchen = new SendToTicketBenchmark()) {
+            kitchen.sendToTicketCreatedMillis(50);
+            List<Double> medians = new ArrayList<>();
+            List<Double> p99s = new ArrayList<>();
+            for (int run = 1; run <= RUNS; run++) {
+                double[] latency = kitchen.sendToTicketCreatedMillis(LATENCY_SAMPLES);
+                medians.add(Stats.percentile(latency, 50));
+                p99s.add(Stats.percentile(latency, 99));
+                System.out.printf("run %d: POST send -> TicketCreated median %.1f ms, p99 %.1f ms%n", run,
+                        medians.get(run - 1), p99s.get(run - 1));
+            }
+            report.append(String.format("""
+
+                            ## Order to kitchen (median of %d runs, %d sends a run, one after another)
+                            | measure | Brigade |
+                            |---|---|
+                            | POST /orders/{id}/send -> TicketCreated on Kafka, median | %.1f ms |
+                            | POST /orders/{id}/send -> TicketCreated on Kafka, p99 | %.1f ms |
+                            """, RUNS, LATENCY_SAMPLES, Stats.median(medians), Stats.median(p99s)));
+        }
+        try (GatewayOverheadBenchmark gateway = new GatewayOverheadBenchmark()) {
+            gateway.measure(GATEWAY_SAMPLES);
+            List<Double> added50 = new ArrayList<>();
+            List<Double> added99 = new ArrayList<>();
+            for (int run = 1; run <= RUNS; run++) {
+                GatewayOverheadBenchmark.Latencies l = gateway.measure(GATEWAY_SAMPLES);
+                added50.add(Stats.percentile(l.gatewayMillis(), 50) - Stats.percentile(l.directMillis(), 50));
+                added99.add(Stats.percentile(l.gatewayMillis(), 99) - Stats.percentile(l.directMillis(), 99));
+                System.out.printf("run %d: the gateway adds p50 %.2f ms, p99 %.2f ms%n", run, added50.get(run - 1),
+                        added99.get(run - 1));
+            }
+            report.append(String.format("""
+
+                            ## Gateway (median of %d runs, %d requests each way a run, alternating)
+                            | measure | Brigade |
+                            |---|---|
+                            | latency the gateway adds, p50 | %.2f ms |
+                            | latency the gateway adds, p99 | %.2f ms |
+                            """, RUNS, GATEWAY_SAMPLES, Stats.median(added50), Stats.median(added99)));
         }
         System.out.println(report);
         Path out = Path.of("target", "benchmark-results.md");
