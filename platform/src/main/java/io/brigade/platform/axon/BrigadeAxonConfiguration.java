@@ -3,6 +3,7 @@ package io.brigade.platform.axon;
 import io.brigade.platform.metadata.CallerCorrelationDataProvider;
 import io.brigade.platform.metadata.CallerMetaDataInterceptor;
 import io.brigade.platform.metadata.CorrelationIdFilter;
+import io.brigade.platform.metadata.CorrelationIdLogging;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -47,6 +48,12 @@ public class BrigadeAxonConfiguration {
         FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    @Bean
+    ConfigurerModule correlationIdInEventHandlerLogs() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultHandlerInterceptor((configuration, processorName) -> new CorrelationIdLogging());
     }
 
     /**
