@@ -4,12 +4,6 @@ import io.brigade.contracts.Topics;
 import io.brigade.platform.demo.DemoData;
 import io.brigade.platform.embedded.EmbeddedKafkaServer;
 import io.brigade.platform.embedded.EmbeddedPostgresServer;
-import io.brigade.platform.kafka.KafkaEventWriter;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import ch.qos.logback.classic.Level;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,7 +77,6 @@ public final class Devstack {
         running.push(kafka);
         kafkaBootstrap = kafka.bootstrapServers();
         DemoData demo = DemoData.load();
-        seedCatalog(demo);
         for (ServiceModule service : ServiceModule.ALL) {
             if (service.hasDatabase()) {
                 database.ensure(service.database());
@@ -130,6 +123,9 @@ public final class Devstack {
         properties.put("brigade.admin.username", admin.username());
         properties.put("brigade.admin.password", admin.password());
         properties.put("brigade.auth.demo-users", true);
+        // the catalog starts as the demo restaurant and publishes its menu and floor for the other services
+        properties.put("brigade.catalog.demo-restaurant", true);
+        properties.put("brigade.catalog.app-url", url(gateway()));
         // the restaurant's currency, tax and service charge, which billing applies
         properties.put("brigade.billing.currency", demo.currency());
         properties.put("brigade.billing.tax-rate-percent", demo.taxRatePercent());
@@ -161,29 +157,6 @@ public final class Devstack {
 
     private static ServiceModule gateway() {
         return service("gateway");
-    }
-
-    /** The catalog's events for the demo menu and floor, written once to a new topic. */
-    private void seedCatalog(DemoData demo) {
-        if (hasRecords(Topics.CATALOG_EVENTS)) {
-            return;
-        }
-        try (KafkaEventWriter writer = new KafkaEventWriter(kafkaBootstrap)) {
-            demo.catalogEvents().forEach(e -> writer.write(Topics.CATALOG_EVENTS, e.aggregateType(), e.aggregateId(),
-                    0, e.payload(), Map.of("username", "devstack", "role", "ADMIN")));
-        }
-    }
-
-    private boolean hasRecords(String topic) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap);
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10));
-            if (partitions == null || partitions.isEmpty()) {
-                return false;
-            }
-            List<TopicPartition> tps = partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-            return consumer.endOffsets(tps).values().stream().anyMatch(offset -> offset > 0);
-        }
     }
 
     private DatabaseServer startDatabase() {

@@ -1,5 +1,6 @@
 package io.brigade.devstack;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brigade.platform.demo.DemoData;
 
@@ -22,9 +23,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Plays a dinner service through the public API: each waiter seats guests at a free table, takes starters and mains,
- * sends them, adds desserts later, and asks for the bill. When every table is taken, the manager clears the table
- * that has waited longest since its bill was asked for.
+ * Plays a dinner service through the gateway: each waiter seats guests at a free table, takes starters and mains,
+ * sends them, adds desserts later, and asks for the bill; a cook works the kitchen board, oldest ticket first. When
+ * every table is taken, the manager clears the table that has waited longest since its bill was asked for.
  */
 final class DinnerSimulation implements AutoCloseable {
 
@@ -47,7 +48,7 @@ final class DinnerSimulation implements AutoCloseable {
         this.gateway = gateway;
         this.pace = pace;
         this.waiters = waiters;
-        this.pool = Executors.newFixedThreadPool(waiters, r -> new Thread(r, "simulated-waiter"));
+        this.pool = Executors.newFixedThreadPool(waiters + 1, r -> new Thread(r, "simulated-staff"));
     }
 
     void start() {
@@ -57,6 +58,7 @@ final class DinnerSimulation implements AutoCloseable {
             String waiter = "sim-waiter-" + i;
             pool.submit(() -> serveTables(waiter));
         }
+        pool.submit(this::cook);
     }
 
     private void serveTables(String waiter) {
@@ -103,6 +105,43 @@ final class DinnerSimulation implements AutoCloseable {
         }
     }
 
+    /** One step on the oldest ticket: start a queued item, else finish a cooking one, else bump the ticket. */
+    private void cook() {
+        while (running.get()) {
+            try {
+                JsonNode board = JSON.readTree(get("KITCHEN", "/api/v1/kitchen/board").body());
+                if (board.isArray() && !board.isEmpty()) {
+                    JsonNode ticket = board.get(0);
+                    String path = "/api/v1/kitchen/tickets/" + ticket.path("ticketId").asText();
+                    JsonNode queued = itemIn(ticket, "QUEUED");
+                    JsonNode cooking = itemIn(ticket, "COOKING");
+                    if (queued != null) {
+                        post("KITCHEN", path + "/items/" + queued.path("lineId").asText() + "/start", Map.of());
+                    } else if (cooking != null) {
+                        post("KITCHEN", path + "/items/" + cooking.path("lineId").asText() + "/ready", Map.of());
+                    } else {
+                        post("KITCHEN", path + "/bump", Map.of());
+                    }
+                }
+                pause(pace);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException | IOException e) {
+                System.err.println("cook: " + e.getMessage());
+                pause(pace.multipliedBy(2));
+            }
+        }
+    }
+
+    private static JsonNode itemIn(JsonNode ticket, String status) {
+        for (JsonNode item : ticket.path("items")) {
+            if (item.path("status").asText().equals(status)) {
+                return item;
+            }
+        }
+        return null;
+    }
+
     private void addLines(String waiter, String orderId, int count, String category, String other, int course)
             throws IOException, InterruptedException {
         ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -134,14 +173,25 @@ final class DinnerSimulation implements AutoCloseable {
         return response;
     }
 
+    private HttpResponse<String> get(String role, String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(path, null, accessToken(role, false));
+        if (response.statusCode() == 401) {
+            response = send(path, null, accessToken(role, true));
+        }
+        return response;
+    }
+
     private HttpResponse<String> send(String path, Object body, String accessToken)
             throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
                 .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + accessToken)
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + accessToken);
+        if (body == null) {
+            request.GET();
+        } else {
+            request.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String accessToken(String role, boolean renew) throws IOException, InterruptedException {

@@ -2,6 +2,7 @@ package io.brigade.devstack;
 
 import io.brigade.auth.AuthServiceApplication;
 import io.brigade.billing.BillingServiceApplication;
+import io.brigade.catalog.CatalogServiceApplication;
 import io.brigade.gateway.GatewayApplication;
 import io.brigade.kitchen.KitchenServiceApplication;
 import io.brigade.order.OrderServiceApplication;
@@ -18,6 +19,7 @@ record ServiceModule(String name, Class<?> application, int port, String databas
     /** Every service, in start order: those that others call first, the gateway last. */
     static final List<ServiceModule> ALL = List.of(
             new ServiceModule("auth-service", AuthServiceApplication.class, 8081, "auth_db", "auth"),
+            new ServiceModule("catalog-query", CatalogServiceApplication.class, 8085, "catalog_db", "catalog"),
             new ServiceModule("order-command", OrderServiceApplication.class, 8082, "order_db", "order"),
             new ServiceModule("kitchen-command", KitchenServiceApplication.class, 8083, "kitchen_db", "kitchen"),
             new ServiceModule("billing-command", BillingServiceApplication.class, 8084, "billing_db", "billing"),
