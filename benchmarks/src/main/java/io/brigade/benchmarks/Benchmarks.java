@@ -23,9 +23,40 @@ public final class Benchmarks {
     private Benchmarks() {
     }
 
+    /** {@code -Dbench.only=orders,kitchen} runs only those; all of them by default. */
+    private static boolean selected(String name) {
+        String only = System.getProperty("bench.only", "");
+        return only.isBlank() || List.of(only.split(",")).contains(name);
+    }
+
     public static void main(String[] args) throws Exception {
         System.setProperty("axoniq.update-checker.disabled", "true");
         StringBuilder report = new StringBuilder("# Brigade benchmarks\n\n");
+        if (selected("orders")) {
+            orders(report);
+        }
+        if (selected("billing")) {
+            billing(report);
+        }
+        if (selected("kitchen")) {
+            kitchen(report);
+        }
+        if (selected("gateway")) {
+            gateway(report);
+        }
+        System.out.println(report);
+        Path out = Path.of("target", "benchmark-results.md");
+        try {
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, report);
+        } catch (IOException e) {
+            System.err.println("Could not write " + out + ": " + e);
+        }
+        System.exit(0);
+    }
+
+    /** Order commands per second on 1 and 8 threads, and command to Kafka record latency. */
+    private static void orders(StringBuilder report) throws Exception {
         try (OrderServiceBenchmark orders = new OrderServiceBenchmark()) {
             orders.openOrdersPerSecond(1000, 4);
             orders.commandToKafkaMillis(100);
@@ -56,6 +87,10 @@ public final class Benchmarks {
                     Stats.median(eight), BASELINE_EIGHT_THREADS, Stats.median(eight) / BASELINE_EIGHT_THREADS,
                     Stats.median(medians), Stats.median(p99s), BASELINE_P99_MILLIS));
         }
+    }
+
+    /** BillRequested to BillIssued, both on Kafka. */
+    private static void billing(StringBuilder report) throws Exception {
         try (BillingBenchmark billing = new BillingBenchmark()) {
             billing.billRequestedToBillIssuedMillis(50);
             List<Double> medians = new ArrayList<>();
@@ -76,6 +111,10 @@ public final class Benchmarks {
                             | BillRequested on Kafka -> BillIssued on Kafka, p99 | %.1f ms |
                             """, RUNS, LATENCY_SAMPLES, Stats.median(medians), Stats.median(p99s)));
         }
+    }
+
+    /** A waiter's send to the kitchen's TicketCreated on Kafka. */
+    private static void kitchen(StringBuilder report) throws Exception {
         try (SendToTicketBenchmark kitchen = new SendToTicketBenchmark()) {
             kitchen.sendToTicketCreatedMillis(50);
             List<Double> medians = new ArrayList<>();
@@ -96,6 +135,10 @@ public final class Benchmarks {
                             | POST /orders/{id}/send -> TicketCreated on Kafka, p99 | %.1f ms |
                             """, RUNS, LATENCY_SAMPLES, Stats.median(medians), Stats.median(p99s)));
         }
+    }
+
+    /** The latency the gateway adds to a request. */
+    private static void gateway(StringBuilder report) throws Exception {
         try (GatewayOverheadBenchmark gateway = new GatewayOverheadBenchmark()) {
             gateway.measure(GATEWAY_SAMPLES);
             List<Double> added50 = new ArrayList<>();
@@ -116,14 +159,5 @@ public final class Benchmarks {
                             | latency the gateway adds, p99 | %.2f ms |
                             """, RUNS, GATEWAY_SAMPLES, Stats.median(added50), Stats.median(added99)));
         }
-        System.out.println(report);
-        Path out = Path.of("target", "benchmark-results.md");
-        try {
-            Files.createDirectories(out.getParent());
-            Files.writeString(out, report);
-        } catch (IOException e) {
-            System.err.println("Could not write " + out + ": " + e);
-        }
-        System.exit(0);
     }
 }
