@@ -241,7 +241,7 @@ public class OrderViewProjection {
     }
 
     public Optional<OrderView> order(UUID orderId) {
-        return orders("where o.order_id = ?", orderId).stream().findFirst();
+        return ordersWhere("where o.order_id = ?", orderId).stream().findFirst();
     }
 
     /** Orders newest first, optionally of one status and one table. */
@@ -256,10 +256,10 @@ public class OrderViewProjection {
             where.append(" and o.table_id = ?");
             args.add(tableId);
         }
-        return orders(where.toString(), args.toArray());
+        return ordersWhere(where.toString(), args.toArray());
     }
 
-    private List<OrderView> orders(String where, Object... args) {
+    private List<OrderView> ordersWhere(String where, Object... args) {
         List<OrderView> orders = jdbc.query("select * from order_view o " + where
                 + " order by o.opened_at desc, o.order_id", (rs, n) -> order(rs, List.of()), args);
         if (orders.isEmpty()) {
