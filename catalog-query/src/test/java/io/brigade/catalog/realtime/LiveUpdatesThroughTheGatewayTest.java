@@ -1,0 +1,152 @@
+package io.brigade.catalog.realtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import io.brigade.catalog.RestaurantStage;
+import io.brigade.gateway.GatewayApplication;
+import io.brigade.platform.test.ApiClient;
+import io.brigade.platform.test.RunningService;
+import io.brigade.platform.test.TamperedTokens;
+import io.brigade.platform.test.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.brigade.catalog.RestaurantStage.DEMO;
+import static io.brigade.catalog.realtime.StompClient.awaitMessage;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole path a phone and a kitchen screen use: HTTP commands and STOMP subscriptions through the gateway, the
+ * order and kitchen services behind it, and the catalog's live views pushing each change to whoever watches it.
+ */
+class LiveUpdatesThroughTheGatewayTest {
+
+    private static final Duration PUSH = Duration.ofSeconds(20);
+
+    private static RestaurantStage restaurant;
+    private static HttpServer authKeys;
+    private static RunningService gateway;
+
+    @BeforeAll
+    static void openTheRestaurantBehindTheGateway() throws Exception {
+        restaurant = new RestaurantStage();
+        authKeys = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        authKeys.createContext("/api/v1/auth/.well-known/jwks.json", exchange -> {
+            byte[] body = TestTokens.jwkSetJson().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        authKeys.start();
+        gateway = restaurant.stage().start(GatewayApplication.class, "gateway",
+                "brigade.gateway.services.auth=http://localhost:" + authKeys.getAddress().getPort(),
+                "brigade.gateway.services.order=http://localhost:" + restaurant.orders.port(),
+                "brigade.gateway.services.kitchen=http://localhost:" + restaurant.kitchen.port(),
+                "brigade.gateway.services.catalog=http://localhost:" + restaurant.catalog.port());
+    }
+
+    @AfterAll
+    static void close() {
+        gateway.close();
+        authKeys.stop(0);
+        restaurant.close();
+    }
+
+    private static String ws() {
+        return "ws://localhost:" + gateway.port() + "/ws";
+    }
+
+    private static ApiClient api(String username, String role) {
+        return ApiClient.at("http://localhost:" + gateway.port()).as(username, role);
+    }
+
+    @Test
+    void theGrillSeesANewTicketAndItsCooking_theWaiterSeesTheLineReady() throws Exception {
+        ApiClient waiter = api("waiter", "STAFF");
+        ApiClient cook = api("cook", "KITCHEN");
+        try (StompClient kitchenScreen = StompClient.connect(ws(), TestTokens.accessToken("cook", "KITCHEN"));
+             StompClient waiterPhone = StompClient.connect(ws(), TestTokens.accessToken("waiter", "STAFF"))) {
+            List<StompClient.Received> grill = kitchenScreen.subscribe("/topic/kitchen.grill");
+
+            var opened = waiter.post("/api/v1/orders", Map.of("tableId", DEMO.table(2).id().toString(),
+                    "guests", 2));
+            assertThat(opened.status()).as(opened.raw()).isEqualTo(201);
+            String orderId = opened.text("orderId");
+            assertThat(waiter.post("/api/v1/orders/" + orderId + "/lines", Map.of("menuItemId",
+                    DEMO.item("Brigade burger").id().toString(), "quantity", 1)).status()).isEqualTo(201);
+            List<StompClient.Received> order = waiterPhone.subscribe("/topic/orders." + orderId);
+            StompClient.Received current = awaitMessage(order, m -> m.type().equals("order:update")
+                    && m.data().path("lines").size() == 1, PUSH);
+
+            assertThat(waiter.post("/api/v1/orders/" + orderId + "/send", Map.of()).status()).isEqualTo(200);
+            StompClient.Received ticket = awaitMessage(grill, m -> m.type().equals("order:new")
+                    && m.data().path("orderId").asText().equals(orderId), PUSH);
+            assertThat(ticket.data().path("station").asText()).isEqualTo("grill");
+            assertThat(ticket.body().path("version").asLong()).isZero();
+            String ticketId = ticket.data().path("ticketId").asText();
+            String lineId = ticket.data().path("items").get(0).path("lineId").asText();
+
+            String item = "/api/v1/kitchen/tickets/" + ticketId + "/items/" + lineId;
+            assertThat(cook.post(item + "/start", null).status()).isEqualTo(204);
+            StompClient.Received cooking = awaitMessage(grill, m -> m.type().equals("ticket:update")
+                    && m.data().path("ticketId").asText().equals(ticketId), PUSH);
+            assertThat(cooking.data().path("items").get(0).path("status").asText()).isEqualTo("COOKING");
+            assertThat(cooking.body().path("version").asLong()).isGreaterThan(0);
+
+            assertThat(cook.post(item + "/ready", null).status()).isEqualTo(204);
+            assertThat(cook.post("/api/v1/kitchen/tickets/" + ticketId + "/bump", null).status()).isEqualTo(204);
+            awaitMessage(grill, m -> m.type().equals("ticket:done")
+                    && m.data().path("ticketId").asText().equals(ticketId), PUSH);
+            StompClient.Received ready = awaitMessage(order, m -> m.type().equals("order:update")
+                    && m.data().path("lines").path(0).path("state").asText().equals("READY"), PUSH);
+            assertThat(ready.body().path("version").asLong()).isGreaterThan(current.body().path("version").asLong());
+            List<Long> versions = order.stream().map(m -> m.body().path("version").asLong()).toList();
+            assertThat(versions).isSorted();
+        }
+    }
+
+    @Test
+    void aConnectWithoutATokenOrWithAForgedOneIsRefused() {
+        assertThat(StompClient.refusedConnect(ws(), null)).isNotBlank();
+        TamperedTokens.forTestKey("cook", "KITCHEN").forEach((fault, token) ->
+                assertThat(StompClient.refusedConnect(ws(), token)).as(fault).isNotBlank());
+    }
+
+    @Test
+    void aCookMayNotWatchTheBillsNorTheFloor_andAWaiterMayNotWatchTheKitchen() throws Exception {
+        assertRefused("cook", "KITCHEN", "/topic/bills");
+        assertRefused("cook", "KITCHEN", "/topic/floor");
+        assertRefused("waiter", "STAFF", "/topic/kitchen.grill");
+        assertRefused("auditor", "AUDITOR", "/topic/orders." + java.util.UUID.randomUUID());
+        assertRefused("waiter", "STAFF", "/topic/everything");
+    }
+
+    @Test
+    void theFloorSendsEveryTableFirst() throws Exception {
+        try (StompClient manager = StompClient.connect(ws(), TestTokens.accessToken("manager", "MANAGER"))) {
+            List<StompClient.Received> floor = manager.subscribe("/topic/floor");
+            await().atMost(PUSH).until(() -> floor.size() >= DEMO.tables().size());
+            assertThat(floor).allMatch(m -> m.type().equals("table:update"));
+            JsonNode first = floor.get(0).data();
+            assertThat(first.path("table").path("number").asInt()).isEqualTo(1);
+        }
+    }
+
+    private static void assertRefused(String username, String role, String destination) throws Exception {
+        try (StompClient client = StompClient.connect(ws(), TestTokens.accessToken(username, role))) {
+            client.subscribe(destination);
+            await().atMost(Duration.ofSeconds(10)).until(() -> !client.errors().isEmpty());
+            assertThat(client.errors().get(0)).as(destination).isNotBlank();
+            await().atMost(Duration.ofSeconds(10)).until(() -> !client.isConnected());
+        }
+    }
+}
