@@ -1,5 +1,6 @@
 package io.brigade.catalog.realtime;
 
+import io.brigade.catalog.query.WatchBills;
 import io.brigade.catalog.query.WatchFloor;
 import io.brigade.catalog.query.WatchKitchen;
 import io.brigade.catalog.query.WatchOrder;
@@ -33,7 +34,7 @@ record LiveDestination(String destination, Set<String> roles, Object query) {
             return Optional.of(new LiveDestination(destination, KITCHEN_STAFF, new WatchKitchen(null)));
         }
         if (destination.equals("/topic/bills")) {
-            return Optional.of(new LiveDestination(destination, FLOOR_STAFF, null));
+            return Optional.of(new LiveDestination(destination, FLOOR_STAFF, new WatchBills()));
         }
         Matcher station = KITCHEN_STATION.matcher(destination);
         if (station.matches()) {

@@ -68,10 +68,6 @@ class StompAccess implements ChannelInterceptor {
         if (!destination.allows(caller.role())) {
             throw new MessageDeliveryException("Your role may not watch " + destination.destination());
         }
-        if (destination.query() == null) {
-            throw new MessageDeliveryException("The live view at " + destination.destination()
-                    + " is not served yet");
-        }
         subscriptions.open(stomp.getSessionId(), stomp.getSubscriptionId(), destination);
     }
 }

@@ -1,5 +1,7 @@
 package io.brigade.catalog.web;
 
+import io.brigade.catalog.query.BillView;
+import io.brigade.catalog.query.BillViewProjection;
 import io.brigade.catalog.query.Floor;
 import io.brigade.catalog.query.FloorRow;
 import io.brigade.catalog.query.KitchenBoardProjection;
@@ -27,11 +29,14 @@ public class LiveViewsController {
     private final Floor floor;
     private final OrderViewProjection orders;
     private final KitchenBoardProjection kitchenBoard;
+    private final BillViewProjection bills;
 
-    public LiveViewsController(Floor floor, OrderViewProjection orders, KitchenBoardProjection kitchenBoard) {
+    public LiveViewsController(Floor floor, OrderViewProjection orders, KitchenBoardProjection kitchenBoard,
+                               BillViewProjection bills) {
         this.floor = floor;
         this.orders = orders;
         this.kitchenBoard = kitchenBoard;
+        this.bills = bills;
     }
 
     @GetMapping("/floor")
@@ -60,5 +65,17 @@ public class LiveViewsController {
     public List<TicketView> kitchenBoard(
             @RequestParam(required = false) @Size(max = 60) @Pattern(regexp = "[\\p{L}0-9 _-]+") String station) {
         return kitchenBoard.openTickets(station);
+    }
+
+    @GetMapping("/bills/{id}")
+    @PreAuthorize("hasAnyRole('STAFF', 'MANAGER')")
+    public BillView bill(@PathVariable UUID id) {
+        return bills.bill(id).orElseThrow(() -> new NotFoundException("No bill " + id));
+    }
+
+    @GetMapping("/bills")
+    @PreAuthorize("hasAnyRole('STAFF', 'MANAGER')")
+    public List<BillView> billsOfOrder(@RequestParam UUID orderId) {
+        return bills.billsOfOrder(orderId);
     }
 }

@@ -2,6 +2,7 @@ package io.brigade.catalog.realtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import io.brigade.billing.BillingServiceApplication;
 import io.brigade.catalog.RestaurantStage;
 import io.brigade.gateway.GatewayApplication;
 import io.brigade.platform.test.ApiClient;
@@ -25,7 +26,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The whole path a phone and a kitchen screen use: HTTP commands and STOMP subscriptions through the gateway, the
- * order and kitchen services behind it, and the catalog's live views pushing each change to whoever watches it.
+ * order, kitchen and billing services behind it, and the catalog's live views pushing each change to whoever watches it.
  */
 class LiveUpdatesThroughTheGatewayTest {
 
@@ -33,11 +34,13 @@ class LiveUpdatesThroughTheGatewayTest {
 
     private static RestaurantStage restaurant;
     private static HttpServer authKeys;
+    private static RunningService billing;
     private static RunningService gateway;
 
     @BeforeAll
     static void openTheRestaurantBehindTheGateway() throws Exception {
         restaurant = new RestaurantStage();
+        billing = restaurant.stage().start(BillingServiceApplication.class, "billing");
         authKeys = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         authKeys.createContext("/api/v1/auth/.well-known/jwks.json", exchange -> {
             byte[] body = TestTokens.jwkSetJson().getBytes(StandardCharsets.UTF_8);
@@ -51,6 +54,7 @@ class LiveUpdatesThroughTheGatewayTest {
                 "brigade.gateway.services.auth=http://localhost:" + authKeys.getAddress().getPort(),
                 "brigade.gateway.services.order=http://localhost:" + restaurant.orders.port(),
                 "brigade.gateway.services.kitchen=http://localhost:" + restaurant.kitchen.port(),
+                "brigade.gateway.services.billing=http://localhost:" + billing.port(),
                 "brigade.gateway.services.catalog=http://localhost:" + restaurant.catalog.port());
     }
 
@@ -58,6 +62,7 @@ class LiveUpdatesThroughTheGatewayTest {
     static void close() {
         gateway.close();
         authKeys.stop(0);
+        billing.close();
         restaurant.close();
     }
 
@@ -111,6 +116,53 @@ class LiveUpdatesThroughTheGatewayTest {
             assertThat(ready.body().path("version").asLong()).isGreaterThan(current.body().path("version").asLong());
             List<Long> versions = order.stream().map(m -> m.body().path("version").asLong()).toList();
             assertThat(versions).isSorted();
+        }
+    }
+
+    @Test
+    void theWaiterSeesTheBillIssuedAndThenPaid_andAManagerWhoWatchesLaterGetsTheOpenBillFirst() throws Exception {
+        ApiClient waiter = api("waiter", "STAFF");
+        try (StompClient waiterPhone = StompClient.connect(ws(), TestTokens.accessToken("waiter", "STAFF"))) {
+            List<StompClient.Received> bills = waiterPhone.subscribe("/topic/bills");
+            var opened = waiter.post("/api/v1/orders", Map.of("tableId", DEMO.table(8).id().toString(),
+                    "guests", 2));
+            assertThat(opened.status()).as(opened.raw()).isEqualTo(201);
+            String orderId = opened.text("orderId");
+            assertThat(waiter.post("/api/v1/orders/" + orderId + "/lines", Map.of("menuItemId",
+                    DEMO.item("Brigade burger").id().toString(), "quantity", 2)).status()).isEqualTo(201);
+            assertThat(waiter.post("/api/v1/orders/" + orderId + "/send", Map.of()).status()).isEqualTo(200);
+            assertThat(waiter.post("/api/v1/orders/" + orderId + "/bill", null).status()).isEqualTo(202);
+
+            StompClient.Received issued = awaitMessage(bills, m -> m.type().equals("bill:update")
+                    && m.data().path("orderId").asText().equals(orderId), PUSH);
+            String billId = issued.data().path("billId").asText();
+            long total = 2 * DEMO.item("Brigade burger").priceCents();
+            assertThat(issued.data().path("totalCents").asLong()).isEqualTo(total);
+            assertThat(issued.data().path("balanceCents").asLong()).isEqualTo(total);
+            assertThat(issued.data().path("tableNumber").asInt()).isEqualTo(8);
+
+            try (StompClient managerScreen = StompClient.connect(ws(),
+                    TestTokens.accessToken("manager", "MANAGER"))) {
+                List<StompClient.Received> openBills = managerScreen.subscribe("/topic/bills");
+                StompClient.Received current = awaitMessage(openBills, m -> m.data().path("billId").asText()
+                        .equals(billId), PUSH);
+                assertThat(current.type()).isEqualTo("bill:update");
+                assertThat(current.data().path("status").asText()).isEqualTo("OPEN");
+            }
+
+            var payment = waiter.post("/api/v1/billing/bills/" + billId + "/payments", Map.of("method", "CARD",
+                    "amountCents", total, "tipCents", 300));
+            assertThat(payment.status()).as(payment.raw()).isEqualTo(201);
+            StompClient.Received paid = awaitMessage(bills, m -> m.type().equals("bill:paid")
+                    && m.data().path("billId").asText().equals(billId), PUSH);
+            assertThat(paid.data().path("status").asText()).isEqualTo("PAID");
+            assertThat(paid.data().path("paidCents").asLong()).isEqualTo(total);
+            assertThat(paid.data().path("tipsCents").asLong()).isEqualTo(300);
+            assertThat(paid.data().path("balanceCents").asLong()).isZero();
+            assertThat(paid.body().path("version").asLong()).isGreaterThan(issued.body().path("version").asLong());
+            assertThat(paid.body().path("version").asLong()).isEqualTo(paid.data().path("version").asLong());
+            assertThat(api("manager", "MANAGER").get("/api/v1/bills/" + billId).body().path("status").asText())
+                    .isEqualTo("PAID");
         }
     }
 

@@ -106,6 +106,13 @@ class CatalogEndpointsRejectBadInputTest extends CatalogTestBase {
         cases.add(new Case("the kitchen board for a waiter", 403, t -> t.waiter.get("/api/v1/kitchen/board")));
         cases.add(new Case("the board of a station of symbols", 400, t -> t.cook.get(
                 "/api/v1/kitchen/board?station=%3Cgrill%3E")));
+        cases.add(new Case("an unknown bill", 404, t -> t.waiter.get("/api/v1/bills/" + UNKNOWN)));
+        cases.add(new Case("a bill that is not an id", 400, t -> t.waiter.get("/api/v1/bills/table-7")));
+        cases.add(new Case("bills of an order that is not an id", 400, t -> t.manager.get("/api/v1/bills?orderId=7")));
+        cases.add(new Case("bills without an order", 400, t -> t.waiter.get("/api/v1/bills")));
+        cases.add(new Case("a bill for the kitchen", 403, t -> t.cook.get("/api/v1/bills/" + UNKNOWN)));
+        cases.add(new Case("bills of an order for the kitchen", 403, t -> t.cook.get("/api/v1/bills?orderId="
+                + UNKNOWN)));
         return cases;
     }
 
