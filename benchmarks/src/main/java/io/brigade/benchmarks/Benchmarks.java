@@ -15,6 +15,8 @@ public final class Benchmarks {
     private static final int RUNS = Integer.getInteger("bench.runs", 3);
     private static final int COMMANDS = Integer.getInteger("bench.commands", 5000);
     private static final int LATENCY_SAMPLES = Integer.getInteger("bench.latencySamples", 500);
+    private static final int SCREENS = Integer.getInteger("bench.screens", 200);
+    private static final int FAN_OUT_SENDS = Integer.getInteger("bench.fanOutSends", 10);
     private static final int GATEWAY_SAMPLES = Integer.getInteger("bench.gatewaySamples", 2000);
     private static final double BASELINE_ONE_THREAD = 357;
     private static final double BASELINE_EIGHT_THREADS = 1466;
@@ -40,6 +42,9 @@ public final class Benchmarks {
         }
         if (selected("kitchen")) {
             kitchen(report);
+        }
+        if (selected("live")) {
+            live(report);
         }
         if (selected("gateway")) {
             gateway(report);
@@ -158,6 +163,39 @@ public final class Benchmarks {
                             | latency the gateway adds, p50 | %.2f ms |
                             | latency the gateway adds, p99 | %.2f ms |
                             """, RUNS, GATEWAY_SAMPLES, Stats.median(added50), Stats.median(added99)));
+        }
+    }
+
+    /** A waiter's send to its kitchen-screen push, for one screen and for many at once. */
+    private static void live(StringBuilder report) throws Exception {
+        try (LivePushBenchmark live = new LivePushBenchmark()) {
+            live.sendToPushMillis(50);
+            List<Double> medians = new ArrayList<>();
+            List<Double> p99s = new ArrayList<>();
+            List<Double> fanOutMedians = new ArrayList<>();
+            List<Double> fanOutP99s = new ArrayList<>();
+            for (int run = 1; run <= RUNS; run++) {
+                double[] one = live.sendToPushMillis(LATENCY_SAMPLES);
+                medians.add(Stats.percentile(one, 50));
+                p99s.add(Stats.percentile(one, 99));
+                double[] many = live.fanOutMillis(SCREENS, FAN_OUT_SENDS);
+                fanOutMedians.add(Stats.percentile(many, 50));
+                fanOutP99s.add(Stats.percentile(many, 99));
+                System.out.printf("run %d: send -> kitchen push median %.1f ms, p99 %.1f ms; %d screens: %d pushes, "
+                                + "median %.1f ms, p99 %.1f ms%n", run, medians.get(run - 1), p99s.get(run - 1),
+                        SCREENS, many.length, fanOutMedians.get(run - 1), fanOutP99s.get(run - 1));
+            }
+            report.append(String.format("""
+
+                            ## Live kitchen screen (median of %d runs; the send goes through the gateway, screens connect to catalog-query)
+                            | measure | Brigade |
+                            |---|---|
+                            | POST send -> order:new on /topic/kitchen.grill, median (%d sends a run) | %.1f ms |
+                            | POST send -> order:new on /topic/kitchen.grill, p99 | %.1f ms |
+                            | %d screens subscribed, every screen got every push (%d sends a run), median | %.1f ms |
+                            | %d screens subscribed, p99 | %.1f ms |
+                            """, RUNS, LATENCY_SAMPLES, Stats.median(medians), Stats.median(p99s), SCREENS,
+                    FAN_OUT_SENDS, Stats.median(fanOutMedians), SCREENS, Stats.median(fanOutP99s)));
         }
     }
 }
