@@ -5,29 +5,16 @@ import io.brigade.contracts.catalog.TableId;
 import io.brigade.contracts.order.OpenOrder;
 import io.brigade.contracts.order.OrderId;
 import io.brigade.order.OrderServiceApplication;
-import io.brigade.platform.test.TestInfrastructure;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The order service on embedded PostgreSQL and Kafka: order-opening commands per second on 1 and 8 threads (each one
@@ -78,46 +65,16 @@ final class OrderServiceBenchmark implements AutoCloseable {
     /** Sends {@code count} commands one after another; answers each one's milliseconds until a consumer got it. */
     double[] commandToKafkaMillis(int count) throws Exception {
         List<TableId> tables = newTables(count);
-        Map<String, CompletableFuture<Long>> arrived = new ConcurrentHashMap<>();
-        AtomicBoolean consuming = new AtomicBoolean(true);
-        Thread consumer = new Thread(() -> consume(stage.topic(Topics.ORDER_EVENTS), arrived, consuming));
-        consumer.start();
-        Thread.sleep(2000);
         double[] millis = new double[count];
-        try {
+        try (TopicArrivals opened = new TopicArrivals(stage.topic(Topics.ORDER_EVENTS), "OrderOpened")) {
             for (int i = 0; i < count; i++) {
                 OrderId order = OrderId.random();
                 long sent = System.nanoTime();
                 commands.sendAndWait(new OpenOrder(order, tables.get(i), 2), WAITER);
-                long at = arrived.computeIfAbsent(order.toString(), key -> new CompletableFuture<>())
-                        .get(10, TimeUnit.SECONDS);
-                millis[i] = (at - sent) / 1e6;
-                arrived.remove(order.toString());
+                millis[i] = (opened.await(order.toString()) - sent) / 1e6;
             }
-        } finally {
-            consuming.set(false);
-            consumer.join();
         }
         return millis;
-    }
-
-    private void consume(String topic, Map<String, CompletableFuture<Long>> arrived, AtomicBoolean consuming) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 1);
-        try (var kafka = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = kafka.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            kafka.assign(partitions);
-            kafka.seekToEnd(partitions);
-            partitions.forEach(kafka::position);
-            while (consuming.get()) {
-                for (ConsumerRecord<String, byte[]> record : kafka.poll(Duration.ofMillis(20))) {
-                    long at = System.nanoTime();
-                    arrived.computeIfAbsent(record.key(), key -> new CompletableFuture<>()).complete(at);
-                }
-            }
-        }
     }
 
     private List<TableId> newTables(int count) {

@@ -14,12 +14,6 @@ import io.brigade.platform.demo.DemoData;
 import io.brigade.platform.kafka.KafkaEventWriter;
 import io.brigade.platform.test.ApiClient;
 import io.brigade.platform.test.TestInfrastructure;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -29,10 +23,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Order and kitchen services side by side: the time from a waiter's {@code POST /orders/{id}/send} to the kitchen's
@@ -84,51 +74,19 @@ final class SendToTicketBenchmark implements AutoCloseable {
             commands.sendAndWait(new AddOrderLine(prepared[i], LineId.random(), MenuItemId.of(steak.id()), 1,
                     List.of(), 1, 1, null), WAITER);
         }
-        Map<String, CompletableFuture<Long>> created = new ConcurrentHashMap<>();
-        AtomicBoolean consuming = new AtomicBoolean(true);
-        Thread consumer = new Thread(() -> consume(stage.topic(Topics.KITCHEN_EVENTS), created, consuming));
-        consumer.start();
-        sleep(2000);
         double[] millis = new double[count];
-        try {
+        try (TopicArrivals created = new TopicArrivals(stage.topic(Topics.KITCHEN_EVENTS), "TicketCreated")) {
             for (int i = 0; i < count; i++) {
                 String ticket = TicketId.forSend(prepared[i], 1, steak.station()).toString();
-                CompletableFuture<Long> arrival = created.computeIfAbsent(ticket, key -> new CompletableFuture<>());
                 long sent = System.nanoTime();
                 var response = waiter.post("/api/v1/orders/" + prepared[i] + "/send", Map.of());
                 if (response.status() != 200) {
                     throw new IllegalStateException("Send answered " + response.status() + " " + response.raw());
                 }
-                millis[i] = (arrival.get(30, TimeUnit.SECONDS) - sent) / 1e6;
-                created.remove(ticket);
+                millis[i] = (created.await(ticket) - sent) / 1e6;
             }
-        } finally {
-            consuming.set(false);
-            consumer.join();
         }
         return millis;
-    }
-
-    private static void consume(String topic, Map<String, CompletableFuture<Long>> created, AtomicBoolean consuming) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 1);
-        try (var kafka = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = kafka.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            kafka.assign(partitions);
-            kafka.seekToEnd(partitions);
-            partitions.forEach(kafka::position);
-            while (consuming.get()) {
-                for (ConsumerRecord<String, byte[]> record : kafka.poll(Duration.ofMillis(20))) {
-                    long at = System.nanoTime();
-                    var type = record.headers().lastHeader("axon-message-type");
-                    if (type != null && new String(type.value()).endsWith("TicketCreated")) {
-                        created.computeIfAbsent(record.key(), key -> new CompletableFuture<>()).complete(at);
-                    }
-                }
-            }
-        }
     }
 
     private static void sleep(long millis) {
