@@ -11,9 +11,8 @@ import io.brigade.contracts.order.OrderId;
 import io.brigade.kitchen.KitchenServiceApplication;
 import io.brigade.order.OrderServiceApplication;
 import io.brigade.platform.demo.DemoData;
-import io.brigade.platform.kafka.KafkaEventWriter;
+import io.brigade.platform.test.DemoCatalog;
 import io.brigade.platform.test.ApiClient;
-import io.brigade.platform.test.TestInfrastructure;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -45,10 +44,7 @@ final class SendToTicketBenchmark implements AutoCloseable {
         kitchen = stage.start(KitchenServiceApplication.class);
         int port = ((WebServerApplicationContext) orders).getWebServer().getPort();
         waiter = ApiClient.at("http://localhost:" + port).as("waiter", "STAFF");
-        try (KafkaEventWriter writer = new KafkaEventWriter(TestInfrastructure.get().kafkaBootstrapServers())) {
-            DEMO.catalogEvents().forEach(e -> writer.write(stage.topic(Topics.CATALOG_EVENTS), e.aggregateType(),
-                    e.aggregateId(), 0, e.payload(), Map.of()));
-        }
+        DemoCatalog.publishTo(stage.topic(Topics.CATALOG_EVENTS));
         JdbcTemplate jdbc = orders.getBean(JdbcTemplate.class);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (jdbc.queryForObject("select count(*) from menu_item", Integer.class) < DEMO.items().size()) {

@@ -7,10 +7,9 @@ import io.brigade.contracts.order.OrderId;
 import io.brigade.kitchen.KitchenServiceApplication;
 import io.brigade.order.OrderServiceApplication;
 import io.brigade.platform.demo.DemoData;
-import io.brigade.platform.kafka.KafkaEventWriter;
+import io.brigade.platform.test.DemoCatalog;
 import io.brigade.platform.test.ApiClient;
 import io.brigade.platform.test.RunningService;
-import io.brigade.platform.test.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -89,10 +88,7 @@ class BillingFlowIntegrationTest {
     }
 
     private void seedMenu(RunningService orders) {
-        try (KafkaEventWriter catalog = new KafkaEventWriter(TestInfrastructure.get().kafkaBootstrapServers())) {
-            DEMO.catalogEvents().forEach(e -> catalog.write(stage.topic(Topics.CATALOG_EVENTS), e.aggregateType(),
-                    e.aggregateId(), 0, e.payload(), Map.of()));
-        }
+        DemoCatalog.publishTo(stage.topic(Topics.CATALOG_EVENTS));
         JdbcTemplate jdbc = orders.bean(JdbcTemplate.class);
         await().atMost(PATIENCE).until(() ->
                 jdbc.queryForObject("select count(*) from dining_table", Integer.class) == DEMO.tables().size());

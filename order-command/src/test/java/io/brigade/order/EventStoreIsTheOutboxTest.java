@@ -2,7 +2,7 @@ package io.brigade.order;
 
 import io.brigade.contracts.Topics;
 import io.brigade.platform.demo.DemoData;
-import io.brigade.platform.kafka.KafkaEventWriter;
+import io.brigade.platform.test.DemoCatalog;
 import io.brigade.platform.test.ApiClient;
 import io.brigade.platform.test.BrigadeTestInitializer;
 import io.brigade.platform.test.TestInfrastructure;
@@ -137,10 +137,7 @@ class EventStoreIsTheOutboxTest {
     }
 
     private void seedCatalog() {
-        try (KafkaEventWriter writer = new KafkaEventWriter(infrastructure.kafkaBootstrapServers())) {
-            DEMO.catalogEvents().forEach(e -> writer.write(prefix + Topics.CATALOG_EVENTS, e.aggregateType(),
-                    e.aggregateId(), 0, e.payload(), Map.of()));
-        }
+        DemoCatalog.publishTo(prefix + Topics.CATALOG_EVENTS);
     }
 
     private String openedOrderAt(String table) throws SQLException {

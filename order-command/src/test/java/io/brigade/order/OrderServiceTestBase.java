@@ -2,11 +2,10 @@ package io.brigade.order;
 
 import io.brigade.contracts.Topics;
 import io.brigade.platform.demo.DemoData;
+import io.brigade.platform.test.DemoCatalog;
 import io.brigade.platform.kafka.BrigadeKafkaProperties;
-import io.brigade.platform.kafka.KafkaEventWriter;
 import io.brigade.platform.test.ApiClient;
 import io.brigade.platform.test.ServiceIntegrationTest;
-import io.brigade.platform.test.TestInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,10 +42,7 @@ public abstract class OrderServiceTestBase {
         if (tables != null && tables == DEMO.tables().size()) {
             return;
         }
-        try (KafkaEventWriter writer = new KafkaEventWriter(TestInfrastructure.get().kafkaBootstrapServers())) {
-            DEMO.catalogEvents().forEach(e -> writer.write(kafka.topic(Topics.CATALOG_EVENTS), e.aggregateType(),
-                    e.aggregateId(), 0, e.payload(), Map.of()));
-        }
+        DemoCatalog.publishTo(kafka.topic(Topics.CATALOG_EVENTS));
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 jdbc.queryForObject("select count(*) from dining_table", Integer.class) == DEMO.tables().size());
     }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -80,7 +81,7 @@ public class LoginThrottle {
                 return Optional.empty();
             }
             // the attempt is allowed again when enough of the failures have left the window
-            Instant freed = times.stream().skip(times.size() - limit).findFirst().orElse(now);
+            Instant freed = List.copyOf(times).get(times.size() - limit);
             return Optional.of(Duration.between(now, freed.plus(limits.window())));
         }
     }
