@@ -1,13 +1,19 @@
 package io.brigade.gateway;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
-/** Where the services are, how tokens are checked, the rate limits, and which web origins may call the API. */
+/**
+ * Where the services are, how tokens are checked, the rate limits, which web origins may call the API, and how long
+ * a websocket client may leave what is sent to it unread.
+ */
 @ConfigurationProperties("brigade.gateway")
-public record GatewayProperties(Services services, Jwt jwt, RateLimit rateLimit, Cors cors) {
+public record GatewayProperties(Services services, Jwt jwt, RateLimit rateLimit, Cors cors,
+                                @DefaultValue Websocket websocket) {
 
     public record Services(URI auth, URI order, URI kitchen, URI billing, URI catalog, URI reporting) {
     }
@@ -25,5 +31,9 @@ public record GatewayProperties(Services services, Jwt jwt, RateLimit rateLimit,
     }
 
     public record Cors(List<String> allowedOrigins) {
+    }
+
+    /** A client whose connection stays full this long (asleep, or gone without a word) is disconnected. */
+    public record Websocket(@DefaultValue("PT10S") Duration sendTimeLimit) {
     }
 }

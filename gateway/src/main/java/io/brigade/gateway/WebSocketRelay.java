@@ -1,5 +1,6 @@
 package io.brigade.gateway;
 
+import io.netty.channel.Channel;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.WebsocketRoutingFilter;
@@ -15,24 +16,32 @@ import org.springframework.web.reactive.socket.client.WebSocketClient;
 import org.springframework.web.reactive.socket.server.WebSocketService;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import reactor.core.Disposable;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.Connection;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.isAlreadyRouted;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.setAlreadyRouted;
 
 /**
- * Relays a websocket (the app's STOMP connection on {@code /ws}) to the service behind the route. It reads the
- * client from the moment the upgrade is done: a STOMP client sends CONNECT right away, often before the connection
- * to the service is up, and that frame must wait for it rather than be dropped (which left such a client waiting
- * for CONNECTED until it timed out). Runs just before Spring Cloud Gateway's own websocket routing.
+ * Relays a websocket (the app's STOMP connection on {@code /ws}) to the service behind the route. A STOMP client
+ * sends CONNECT the moment the upgrade is answered, and that frame must never be lost (such a client waits for
+ * CONNECTED until it gives up). So the upgrade runs on the app connection's own event loop (the filter chain may
+ * have moved to another thread, and an upgrade done from there lost about one first frame in fifty), and the app is
+ * read from the upgrade on, its frames waiting for the connection to the service. A client that reads nothing is
+ * disconnected after the send time limit ({@link WebSocketSendLimit}). Runs just before Spring Cloud Gateway's own
+ * websocket routing.
  */
 @Component
 class WebSocketRelay implements GlobalFilter, Ordered {
@@ -42,10 +51,12 @@ class WebSocketRelay implements GlobalFilter, Ordered {
 
     private final WebSocketClient client;
     private final WebSocketService upgrades;
+    private final Duration sendTimeLimit;
 
-    WebSocketRelay(WebSocketClient client, WebSocketService upgrades) {
+    WebSocketRelay(WebSocketClient client, WebSocketService upgrades, GatewayProperties properties) {
         this.client = client;
         this.upgrades = upgrades;
+        this.sendTimeLimit = properties.websocket().sendTimeLimit();
     }
 
     @Override
@@ -63,7 +74,17 @@ class WebSocketRelay implements GlobalFilter, Ordered {
         URI route = exchange.getRequiredAttribute(GATEWAY_REQUEST_URL_ATTR);
         URI service = UriComponentsBuilder.fromUri(route)
                 .scheme("https".equalsIgnoreCase(route.getScheme()) ? "wss" : "ws").build(true).toUri();
-        return upgrades.handleRequest(exchange, new Relay(service, forwarded(request), protocols(request)));
+        Optional<Channel> appChannel = channelOf(exchange);
+        Mono<Void> upgrade = Mono.defer(() -> upgrades.handleRequest(exchange,
+                new Relay(service, forwarded(request), protocols(request), appChannel)));
+        return appChannel.map(channel -> upgrade.subscribeOn(Schedulers.fromExecutor(channel.eventLoop())))
+                .orElse(upgrade);
+    }
+
+    /** The app's connection, where the gateway runs on Netty. */
+    private static Optional<Channel> channelOf(ServerWebExchange exchange) {
+        Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
+        return nativeRequest instanceof Connection connection ? Optional.of(connection.channel()) : Optional.empty();
     }
 
     /** The client's headers for the service (its token, correlation id, forwarded address), not the handshake's. */
@@ -89,11 +110,13 @@ class WebSocketRelay implements GlobalFilter, Ordered {
         private final URI service;
         private final HttpHeaders headers;
         private final List<String> protocols;
+        private final Optional<Channel> appChannel;
 
-        private Relay(URI service, HttpHeaders headers, List<String> protocols) {
+        private Relay(URI service, HttpHeaders headers, List<String> protocols, Optional<Channel> appChannel) {
             this.service = service;
             this.headers = headers;
             this.protocols = protocols;
+            this.appChannel = appChannel;
         }
 
         @Override
@@ -103,6 +126,7 @@ class WebSocketRelay implements GlobalFilter, Ordered {
 
         @Override
         public Mono<Void> handle(WebSocketSession app) {
+            appChannel.ifPresent(channel -> WebSocketSendLimit.guard(channel, sendTimeLimit));
             Sinks.Many<WebSocketMessage> fromApp = Sinks.many().unicast().onBackpressureBuffer();
             Disposable reading = app.receive().doOnNext(WebSocketMessage::retain)
                     .subscribe(fromApp::tryEmitNext, fromApp::tryEmitError, fromApp::tryEmitComplete);
@@ -119,7 +143,7 @@ class WebSocketRelay implements GlobalFilter, Ordered {
                                     .flatMap(status -> app.close(relayable(status))),
                             app.closeStatus().filter(status -> toService.isOpen())
                                     .flatMap(status -> toService.close(relayable(status)))
-                    ).subscribe();
+                    ).onErrorComplete().subscribe();
                     return Mono.zip(
                             toService.send(fromApp.asFlux()),
                             app.send(toService.receive().doOnNext(WebSocketMessage::retain))

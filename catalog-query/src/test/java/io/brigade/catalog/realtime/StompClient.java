@@ -62,6 +62,10 @@ final class StompClient implements AutoCloseable {
     }
 
     static StompClient connect(String url, String accessToken) throws Exception {
+        return connect(url, accessToken, Duration.ofSeconds(30));
+    }
+
+    static StompClient connect(String url, String accessToken, Duration within) throws Exception {
         List<String> errors = new CopyOnWriteArrayList<>();
         StompHeaders connect = new StompHeaders();
         if (accessToken != null) {
@@ -69,7 +73,7 @@ final class StompClient implements AutoCloseable {
         }
         StompSession session = client().connectAsync(URI.create(url), new WebSocketHttpHeaders(), connect,
                         new Errors(errors))
-                .get(30, TimeUnit.SECONDS);
+                .get(within.toMillis(), TimeUnit.MILLISECONDS);
         return new StompClient(session, errors);
     }
 
