@@ -31,7 +31,18 @@ public final class Benchmarks {
         return only.isBlank() || List.of(only.split(",")).contains(name);
     }
 
-    public static void main(String[] args) throws Exception {
+    /** Exits when done, or on failure with its stack trace: the embedded broker's threads would keep Maven waiting. */
+    public static void main(String[] args) {
+        try {
+            run();
+        } catch (Throwable failure) {
+            failure.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void run() throws Exception {
         System.setProperty("axoniq.update-checker.disabled", "true");
         StringBuilder report = new StringBuilder("# Brigade benchmarks\n\n");
         if (selected("orders")) {
@@ -57,7 +68,6 @@ public final class Benchmarks {
         } catch (IOException e) {
             System.err.println("Could not write " + out + ": " + e);
         }
-        System.exit(0);
     }
 
     /** Order commands per second on 1 and 8 threads, and command to Kafka record latency. */

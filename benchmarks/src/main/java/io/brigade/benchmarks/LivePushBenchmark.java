@@ -2,7 +2,6 @@ package io.brigade.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import io.brigade.catalog.CatalogServiceApplication;
 import io.brigade.contracts.kitchen.TicketId;
 import io.brigade.contracts.order.OrderId;
@@ -11,6 +10,7 @@ import io.brigade.kitchen.KitchenServiceApplication;
 import io.brigade.order.OrderServiceApplication;
 import io.brigade.platform.demo.DemoData;
 import io.brigade.platform.test.ApiClient;
+import io.brigade.platform.test.KeySetServer;
 import io.brigade.platform.test.TestTokens;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -26,9 +26,7 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 import java.io.IOException;
 import java.lang.reflect.Type;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +34,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The whole path of a kitchen screen's update: a waiter's {@code POST /orders/{id}/send} through the gateway to the
@@ -50,7 +49,7 @@ final class LivePushBenchmark implements AutoCloseable {
     private static final String GRILL_ITEM = "Brigade burger";
 
     private final BenchmarkStage stage = new BenchmarkStage();
-    private final HttpServer keys;
+    private final KeySetServer keys;
     private final List<ConfigurableApplicationContext> services = new ArrayList<>();
     private final String gatewayUrl;
     private final String screensUrl;
@@ -60,21 +59,13 @@ final class LivePushBenchmark implements AutoCloseable {
     private final Map<String, Integer> sends = new ConcurrentHashMap<>();
 
     LivePushBenchmark() throws Exception {
-        keys = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-        keys.createContext("/api/v1/auth/.well-known/jwks.json", exchange -> {
-            byte[] body = TestTokens.jwkSetJson().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        keys.start();
+        keys = KeySetServer.start();
         ConfigurableApplicationContext catalog = start(CatalogServiceApplication.class,
                 "brigade.catalog.demo-restaurant=true");
         ConfigurableApplicationContext order = start(OrderServiceApplication.class);
         ConfigurableApplicationContext kitchen = start(KitchenServiceApplication.class);
         ConfigurableApplicationContext gateway = start(GatewayApplication.class,
-                "brigade.gateway.services.auth=http://localhost:" + keys.getAddress().getPort(),
+                "brigade.gateway.services.auth=" + keys.url(),
                 "brigade.gateway.services.order=http://localhost:" + port(order),
                 "brigade.gateway.services.kitchen=http://localhost:" + port(kitchen),
                 "brigade.gateway.services.catalog=http://localhost:" + port(catalog),
@@ -83,7 +74,7 @@ final class LivePushBenchmark implements AutoCloseable {
                 "brigade.gateway.rate-limit.per-address-per-second=1000000",
                 "brigade.gateway.rate-limit.per-address-burst=1000000");
         gatewayUrl = "localhost:" + port(gateway);
-        screensUrl = "localhost:" + port(catalog);
+        screensUrl = Boolean.getBoolean("bench.screens-direct") ? "localhost:" + port(catalog) : gatewayUrl;
         waiter = ApiClient.at("http://" + gatewayUrl).as("waiter", "STAFF");
         cook = ApiClient.at("http://" + gatewayUrl).as("cook", "KITCHEN");
         JdbcTemplate orderDb = order.getBean(JdbcTemplate.class);
@@ -177,9 +168,14 @@ final class LivePushBenchmark implements AutoCloseable {
             for (int i = 0; i < count; i++) {
                 StompHeaders connect = new StompHeaders();
                 connect.add("Authorization", "Bearer " + token);
-                StompSession session = client.connectAsync(URI.create("ws://" + screensUrl + "/ws"),
-                        new WebSocketHttpHeaders(), connect, new StompSessionHandlerAdapter() {
-                        }).get(30, TimeUnit.SECONDS);
+                StompSession session;
+                try {
+                    session = client.connectAsync(URI.create("ws://" + screensUrl + "/ws"),
+                            new WebSocketHttpHeaders(), connect, new StompSessionHandlerAdapter() {
+                            }).get(30, TimeUnit.SECONDS);
+                } catch (TimeoutException e) {
+                    throw new IllegalStateException("Screen " + (i + 1) + " of " + count + " got no CONNECTED", e);
+                }
                 Map<String, CompletableFuture<Long>> arrived = new ConcurrentHashMap<>();
                 session.subscribe("/topic/kitchen.grill", new StompFrameHandler() {
                     @Override
@@ -243,6 +239,6 @@ final class LivePushBenchmark implements AutoCloseable {
         for (int i = services.size() - 1; i >= 0; i--) {
             services.get(i).close();
         }
-        keys.stop(0);
+        keys.close();
     }
 }

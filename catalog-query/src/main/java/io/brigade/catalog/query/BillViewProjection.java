@@ -17,6 +17,7 @@ import io.brigade.contracts.order.BilledLine;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
@@ -39,7 +40,7 @@ import java.util.UUID;
  * Each bill as the waiters settle it, from the billing service's events. An event applies only when its sequence
  * number is past the bill's version, so a redelivered or replayed event changes nothing. Each applied change is pushed
  * to whoever watches the bills ({@code bill:paid} when it paid the bill, {@code bill:update} otherwise), unless it is
- * history being replayed.
+ * history being replayed. A replay (the processor's tokens reset) empties the view first and rebuilds it.
  */
 @Component
 @ProcessingGroup(BillViewProjection.GROUP)
@@ -53,6 +54,15 @@ public class BillViewProjection {
     public BillViewProjection(JdbcTemplate jdbc, QueryUpdateEmitter emitter) {
         this.jdbc = jdbc;
         this.emitter = emitter;
+    }
+
+    /** A replay rebuilds the bills from the first event of the topic. */
+    @ResetHandler
+    void rebuild() {
+        jdbc.update("delete from bill_view_payment");
+        jdbc.update("delete from bill_view_check");
+        jdbc.update("delete from bill_view_line");
+        jdbc.update("delete from bill_view");
     }
 
     @EventHandler

@@ -13,6 +13,7 @@ import io.brigade.contracts.order.LineId;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
@@ -35,7 +36,8 @@ import java.util.UUID;
 /**
  * The kitchen board: every ticket the kitchen made, by station, from the kitchen service's events. A ticket is new
  * ({@code order:new}), changes while cooked ({@code ticket:update}) and leaves the board when bumped or voided
- * ({@code ticket:done}). An event applies only when its sequence number is past the ticket's version.
+ * ({@code ticket:done}). An event applies only when its sequence number is past the ticket's version, and history
+ * being replayed is pushed to no one. A replay (the processor's tokens reset) empties the board first and rebuilds it.
  */
 @Component
 @ProcessingGroup(KitchenBoardProjection.GROUP)
@@ -51,6 +53,13 @@ public class KitchenBoardProjection {
         this.jdbc = jdbc;
         this.json = json;
         this.emitter = emitter;
+    }
+
+    /** A replay rebuilds the board from the first event of the topic. */
+    @ResetHandler
+    void rebuild() {
+        jdbc.update("delete from board_ticket_item");
+        jdbc.update("delete from board_ticket");
     }
 
     @EventHandler

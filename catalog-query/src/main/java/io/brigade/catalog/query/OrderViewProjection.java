@@ -26,6 +26,7 @@ import io.brigade.platform.metadata.MetaDataKeys;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -47,7 +48,8 @@ import java.util.UUID;
 /**
  * Each order as the waiters see it, and through it the floor, from the order service's events. An event applies only
  * when its sequence number is past the order's version, so a redelivered or replayed event changes nothing. Each
- * applied change is pushed to whoever watches the order and the floor, unless it is history being replayed.
+ * applied change is pushed to whoever watches the order and the floor, unless it is history being replayed. A replay
+ * (the processor's tokens reset) empties the views first and rebuilds them.
  */
 @Component
 @ProcessingGroup(OrderViewProjection.GROUP)
@@ -65,6 +67,14 @@ public class OrderViewProjection {
         this.json = json;
         this.floor = floor;
         this.emitter = emitter;
+    }
+
+    /** A replay rebuilds the orders and the floor from the first event of the topic. */
+    @ResetHandler
+    void rebuild() {
+        jdbc.update("delete from order_view_line");
+        jdbc.update("delete from order_view");
+        jdbc.update("update dining_table set floor_version = 0");
     }
 
     @EventHandler

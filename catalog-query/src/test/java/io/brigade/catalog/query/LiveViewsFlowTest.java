@@ -2,15 +2,11 @@ package io.brigade.catalog.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.brigade.catalog.RestaurantStage;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import static io.brigade.catalog.RestaurantStage.DEMO;
@@ -116,32 +112,16 @@ class LiveViewsFlowTest {
         restaurant.awaitView("/api/v1/orders/" + orderId, "STAFF", view -> lineState(view, "Ribeye steak 300g")
                 .equals("COOKING"));
         ticketOf(orderId, "grill", t -> t.path("items").get(0).path("status").asText().equals("COOKING"));
-        String before = everyView();
+        String before = restaurant.settledViews() + everyViewServed();
 
-        EventProcessingConfiguration processing = restaurant.catalog.bean(EventProcessingConfiguration.class);
-        for (String group : List.of(OrderViewProjection.GROUP, KitchenBoardProjection.GROUP)) {
-            StreamingEventProcessor processor = processing.eventProcessor(group, StreamingEventProcessor.class)
-                    .orElseThrow();
-            processor.shutDown();
-            processor.resetTokens();
-            processor.start();
-            await().atMost(PATIENCE).pollDelay(Duration.ofMillis(500)).until(() -> !processor.isReplaying()
-                    && processor.processingStatus().values().stream().allMatch(s -> s.isCaughtUp()));
-        }
+        restaurant.replayFromOffsetZero(OrderViewProjection.GROUP, KitchenBoardProjection.GROUP);
 
-        assertThat(everyView()).isEqualTo(before);
+        await().atMost(PATIENCE).until(() -> (restaurant.everyViewRow() + everyViewServed()).equals(before));
     }
 
-    private String everyView() {
-        JdbcTemplate db = restaurant.catalog.bean(JdbcTemplate.class);
-        return String.join("\n",
-                db.queryForList("select * from order_view order by order_id").toString(),
-                db.queryForList("select * from order_view_line order by order_id, line_id").toString(),
-                db.queryForList("select * from board_ticket order by ticket_id").toString(),
-                db.queryForList("select * from board_ticket_item order by ticket_id, line_id").toString(),
-                db.queryForList("select id, floor_version from dining_table order by id").toString(),
-                restaurant.views("m", "MANAGER").get("/api/v1/floor").raw(),
-                restaurant.views("m", "MANAGER").get("/api/v1/kitchen/board").raw());
+    private String everyViewServed() {
+        return restaurant.views("m", "MANAGER").get("/api/v1/floor").raw()
+                + restaurant.views("m", "MANAGER").get("/api/v1/kitchen/board").raw();
     }
 
     private static JsonNode floorRow(int table, java.util.function.Predicate<JsonNode> expected) {

@@ -1,11 +1,14 @@
 package io.brigade.catalog.realtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import io.brigade.billing.BillingServiceApplication;
 import io.brigade.catalog.RestaurantStage;
+import io.brigade.catalog.query.BillViewProjection;
+import io.brigade.catalog.query.KitchenBoardProjection;
+import io.brigade.catalog.query.OrderViewProjection;
 import io.brigade.gateway.GatewayApplication;
 import io.brigade.platform.test.ApiClient;
+import io.brigade.platform.test.KeySetServer;
 import io.brigade.platform.test.RunningService;
 import io.brigade.platform.test.TamperedTokens;
 import io.brigade.platform.test.TestTokens;
@@ -13,8 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ class LiveUpdatesThroughTheGatewayTest {
     private static final Duration PUSH = Duration.ofSeconds(20);
 
     private static RestaurantStage restaurant;
-    private static HttpServer authKeys;
+    private static KeySetServer authKeys;
     private static RunningService billing;
     private static RunningService gateway;
 
@@ -41,17 +42,9 @@ class LiveUpdatesThroughTheGatewayTest {
     static void openTheRestaurantBehindTheGateway() throws Exception {
         restaurant = new RestaurantStage();
         billing = restaurant.stage().start(BillingServiceApplication.class, "billing");
-        authKeys = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-        authKeys.createContext("/api/v1/auth/.well-known/jwks.json", exchange -> {
-            byte[] body = TestTokens.jwkSetJson().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        authKeys.start();
+        authKeys = KeySetServer.start();
         gateway = restaurant.stage().start(GatewayApplication.class, "gateway",
-                "brigade.gateway.services.auth=http://localhost:" + authKeys.getAddress().getPort(),
+                "brigade.gateway.services.auth=" + authKeys.url(),
                 "brigade.gateway.services.order=http://localhost:" + restaurant.orders.port(),
                 "brigade.gateway.services.kitchen=http://localhost:" + restaurant.kitchen.port(),
                 "brigade.gateway.services.billing=http://localhost:" + billing.port(),
@@ -61,7 +54,7 @@ class LiveUpdatesThroughTheGatewayTest {
     @AfterAll
     static void close() {
         gateway.close();
-        authKeys.stop(0);
+        authKeys.close();
         billing.close();
         restaurant.close();
     }
@@ -164,6 +157,78 @@ class LiveUpdatesThroughTheGatewayTest {
             assertThat(api("manager", "MANAGER").get("/api/v1/bills/" + billId).body().path("status").asText())
                     .isEqualTo("PAID");
         }
+    }
+
+    @Test
+    void aReplayFromOffsetZeroRebuildsEveryView_pushesNoneOfThatHistory_andLiveChangesFlowAgainAfter()
+            throws Exception {
+        ApiClient waiter = api("waiter", "STAFF");
+        ApiClient cook = api("cook", "KITCHEN");
+        String cooking = openAndSend(waiter, 6, "Brigade burger");
+        JsonNode ticket = restaurant.awaitView("/api/v1/kitchen/board?station=grill", "KITCHEN", board ->
+                RestaurantStage.elements(board).stream().anyMatch(t -> t.path("orderId").asText().equals(cooking)));
+        JsonNode grillTicket = RestaurantStage.elements(ticket).stream()
+                .filter(t -> t.path("orderId").asText().equals(cooking)).findFirst().orElseThrow();
+        String item = "/api/v1/kitchen/tickets/" + grillTicket.path("ticketId").asText() + "/items/"
+                + grillTicket.path("items").get(0).path("lineId").asText();
+        assertThat(cook.post(item + "/start", null).status()).isEqualTo(204);
+        String paid = openAndSend(waiter, 9, "House lemonade");
+        assertThat(waiter.post("/api/v1/orders/" + paid + "/bill", null).status()).isEqualTo(202);
+        JsonNode bill = restaurant.awaitView("/api/v1/bills?orderId=" + paid, "MANAGER",
+                bills -> bills.size() == 1).get(0);
+        assertThat(waiter.post("/api/v1/billing/bills/" + bill.path("billId").asText() + "/payments",
+                Map.of("method", "CASH", "amountCents", bill.path("totalCents").asLong())).status()).isEqualTo(201);
+        restaurant.awaitView("/api/v1/orders/" + paid, "STAFF", order -> order.path("status").asText()
+                .equals("CLOSED"));
+
+        try (StompClient manager = StompClient.connect(ws(), TestTokens.accessToken("manager", "MANAGER"));
+             StompClient kitchenScreen = StompClient.connect(ws(), TestTokens.accessToken("cook", "KITCHEN"))) {
+            List<StompClient.Received> floor = manager.subscribe("/topic/floor");
+            List<StompClient.Received> bills = manager.subscribe("/topic/bills");
+            List<StompClient.Received> order = manager.subscribe("/topic/orders." + cooking);
+            List<StompClient.Received> grill = kitchenScreen.subscribe("/topic/kitchen.grill");
+            String before = restaurant.settledViews();
+            awaitMessage(order, m -> m.type().equals("order:update"), PUSH);
+            awaitMessage(grill, m -> m.data().path("orderId").asText().equals(cooking), PUSH);
+            await().atMost(PUSH).until(() -> floor.size() == DEMO.tables().size());
+            int[] pushedBefore = {floor.size(), bills.size(), order.size(), grill.size()};
+
+            restaurant.replayFromOffsetZero(OrderViewProjection.GROUP, KitchenBoardProjection.GROUP,
+                    BillViewProjection.GROUP);
+
+            await().atMost(RestaurantStage.PATIENCE).until(() -> restaurant.everyViewRow().equals(before));
+            Thread.sleep(1000);
+            assertThat(pushedSince(floor, pushedBefore[0])).as("pushed to the floor during the replay").isEmpty();
+            assertThat(pushedSince(bills, pushedBefore[1])).as("pushed to the bills during the replay").isEmpty();
+            assertThat(pushedSince(order, pushedBefore[2])).as("pushed to the order during the replay").isEmpty();
+            assertThat(pushedSince(grill, pushedBefore[3])).as("pushed to the grill during the replay").isEmpty();
+
+            assertThat(cook.post(item + "/ready", null).status()).isEqualTo(204);
+            StompClient.Received ready = awaitMessage(order, m -> m.data().path("lines").path(0).path("state")
+                    .asText().equals("READY"), PUSH);
+            assertThat(ready.body().path("version").asLong())
+                    .isGreaterThan(order.get(pushedBefore[2] - 1).body().path("version").asLong());
+            awaitMessage(grill, m -> m.type().equals("ticket:update") && m.data().path("items").path(0)
+                    .path("status").asText().equals("READY"), PUSH);
+            awaitMessage(floor, m -> m.data().path("table").path("number").asInt() == 6, PUSH);
+            assertThat(floor).hasSizeGreaterThan(pushedBefore[0]);
+            assertThat(bills).hasSize(pushedBefore[1]);
+        }
+    }
+
+    private static List<String> pushedSince(List<StompClient.Received> received, int count) {
+        return received.subList(count, received.size()).stream()
+                .map(m -> m.type() + " v" + m.body().path("version").asLong()).toList();
+    }
+
+    private static String openAndSend(ApiClient waiter, int table, String item) {
+        var opened = waiter.post("/api/v1/orders", Map.of("tableId", DEMO.table(table).id().toString(), "guests", 2));
+        assertThat(opened.status()).as(opened.raw()).isEqualTo(201);
+        String orderId = opened.text("orderId");
+        assertThat(waiter.post("/api/v1/orders/" + orderId + "/lines", Map.of("menuItemId",
+                DEMO.item(item).id().toString(), "quantity", 1)).status()).isEqualTo(201);
+        assertThat(waiter.post("/api/v1/orders/" + orderId + "/send", Map.of()).status()).isEqualTo(200);
+        return orderId;
     }
 
     @Test

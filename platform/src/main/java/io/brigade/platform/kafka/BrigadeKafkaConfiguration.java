@@ -5,6 +5,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.deadletter.jpa.JpaSequencedDeadLetterQueue;
 import org.axonframework.extensions.kafka.KafkaProperties;
@@ -96,6 +97,12 @@ public class BrigadeKafkaConfiguration {
                         .transactionManager(c.getComponent(TransactionManager.class))
                         .serializer(c.serializer())
                         .build()));
+    }
+
+    @Bean
+    KafkaReplays kafkaReplays(EventProcessingConfiguration processing, BrigadeKafkaProperties brigade,
+                              KafkaProperties kafka) {
+        return new KafkaReplays(processing, brigade, new DefaultConsumerFactory<>(kafka.buildConsumerProperties()));
     }
 
     @SuppressWarnings("unchecked")
