@@ -61,7 +61,7 @@ public final class Benchmarks {
             gateway(report);
         }
         System.out.println(report);
-        Path out = Path.of("target", "benchmark-results.md");
+        Path out = Path.of(System.getProperty("bench.report", "target/benchmark-results.md"));
         try {
             Files.createDirectories(out.getParent());
             Files.writeString(out, report);
@@ -197,7 +197,7 @@ public final class Benchmarks {
             }
             report.append(String.format("""
 
-                            ## Live kitchen screen (median of %d runs; the send goes through the gateway, screens connect to catalog-query)
+                            ## Live kitchen screen (median of %d runs; the send and the screens' STOMP connections go through the gateway)
                             | measure | Brigade |
                             |---|---|
                             | POST send -> order:new on /topic/kitchen.grill, median (%d sends a run) | %.1f ms |

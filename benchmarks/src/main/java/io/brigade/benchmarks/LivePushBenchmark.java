@@ -39,8 +39,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * The whole path of a kitchen screen's update: a waiter's {@code POST /orders/{id}/send} through the gateway to the
  * {@code order:new} message on {@code /topic/kitchen.grill} (order service, Kafka, kitchen service, Kafka,
- * catalog-query's board, STOMP), for one screen and for many screens at once. The screens connect to catalog-query's
- * {@code /ws} directly.
+ * catalog-query's board, STOMP through the gateway), for one screen and for many screens at once.
+ * {@code -Dbench.screens-direct=true} connects the screens to catalog-query's {@code /ws} instead, to see the gateway's
+ * share.
  */
 final class LivePushBenchmark implements AutoCloseable {
 
