@@ -164,6 +164,8 @@ public final class Devstack {
         properties.put("spring.main.banner-mode", "off");
         properties.put("logging.file.name", options.dataDirectory().resolve("logs/brigade.log").toString());
         properties.put("logging.structured.format.file", "ecs");
+        // every service logs through the one logging system of this process, so no service's name would be right
+        properties.put("logging.structured.ecs.service.name", "brigade-devstack");
         properties.put("logging.threshold.console", "WARN");
         System.out.printf("Starting %s on port %d...%n", service.name(), port(service));
         // as command-line arguments, so they win over every service's own defaults (default properties would not)

@@ -2,6 +2,7 @@ package io.brigade.gateway;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
@@ -34,11 +35,17 @@ class RequestLog implements WebFilter, Ordered {
                 .headers(headers -> headers.set(CORRELATION_HEADER, correlationId)).build();
         exchange.getResponse().getHeaders().set(CORRELATION_HEADER, correlationId);
         return chain.filter(exchange.mutate().request(request).build())
-                .doFinally(signal -> log.info("{} {} {} {} {}ms", correlationId, request.getMethod(),
-                        request.getPath().value(),
-                        exchange.getResponse().getStatusCode() == null ? "-"
-                                : exchange.getResponse().getStatusCode().value(),
-                        (System.nanoTime() - started) / 1_000_000));
+                .doFinally(signal -> logRequest(correlationId, request, exchange, started));
+    }
+
+    private static void logRequest(String correlationId, ServerHttpRequest request, ServerWebExchange exchange,
+                                   long started) {
+        try (var ignored = MDC.putCloseable("correlationId", correlationId)) {
+            log.info("{} {} {} {} {}ms", correlationId, request.getMethod(), request.getPath().value(),
+                    exchange.getResponse().getStatusCode() == null ? "-"
+                            : exchange.getResponse().getStatusCode().value(),
+                    (System.nanoTime() - started) / 1_000_000);
+        }
     }
 
     @Override
