@@ -8,6 +8,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Buckets in Redis, shared by every gateway instance; one atomic script per request, timed by Redis's own clock. If
@@ -35,7 +36,11 @@ class RedisRateLimiter implements RateLimiter {
             return wait
             """, Long.class);
 
+    private static final Duration WARNING_INTERVAL = Duration.ofMinutes(1);
+    private static final long NEVER = Long.MIN_VALUE;
+
     private final ReactiveStringRedisTemplate redis;
+    private final AtomicLong lastWarning = new AtomicLong(NEVER);
 
     RedisRateLimiter(ReactiveStringRedisTemplate redis) {
         this.redis = redis;
@@ -49,8 +54,17 @@ class RedisRateLimiter implements RateLimiter {
                 .map(waitMillis -> waitMillis == 0 ? Decision.ALLOWED
                         : new Decision(false, Duration.ofMillis(waitMillis)))
                 .onErrorResume(e -> {
-                    log.warn("Rate limits are not applied: Redis did not answer ({})", e.toString());
+                    warnAtMostOnceAMinute(e);
                     return Mono.just(Decision.ALLOWED);
                 });
+    }
+
+    /** An outage fails every request's check; one line a minute says so without flooding the log. */
+    private void warnAtMostOnceAMinute(Throwable error) {
+        long now = System.nanoTime();
+        long last = lastWarning.get();
+        if ((last == NEVER || now - last >= WARNING_INTERVAL.toNanos()) && lastWarning.compareAndSet(last, now)) {
+            log.warn("Rate limits are not applied: Redis did not answer ({})", error.toString());
+        }
     }
 }
