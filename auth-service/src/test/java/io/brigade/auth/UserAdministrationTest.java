@@ -1,5 +1,6 @@
 package io.brigade.auth;
 
+import io.brigade.platform.test.ApiClient;
 import io.brigade.platform.test.TopicReader;
 import org.junit.jupiter.api.Test;
 
@@ -7,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class UserAdministrationTest extends AuthServiceTestBase {
 
@@ -75,6 +77,8 @@ class UserAdministrationTest extends AuthServiceTestBase {
     void deactivatingAUserEndsTheirSessionsAndTheyCannotSignIn() {
         String waiter = newUser("STAFF");
         var session = login(waiter, PASSWORD);
+        ApiClient asWaiter = api.withBearer(session.text("accessToken"));
+        assertThat(asWaiter.get("/api/v1/auth/profile").status()).isEqualTo(200);
 
         var changed = admin.patch("/api/v1/auth/users/" + userId(waiter), Map.of("active", false));
 
@@ -82,6 +86,9 @@ class UserAdministrationTest extends AuthServiceTestBase {
         assertThat(changed.body().path("active").asBoolean()).isFalse();
         assertThat(refresh(session.text("refreshToken")).status()).isEqualTo(401);
         assertThat(login(waiter, PASSWORD).status()).isEqualTo(401);
+        // the access token, still within its 15 minutes, is refused as soon as the change is read back from Kafka
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> asWaiter.get("/api/v1/auth/profile").status() == 401);
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.brigade.auth.token.SigningKeys;
 import io.brigade.platform.security.AccessTokenValidation;
+import io.brigade.platform.security.EndedSessions;
 import io.brigade.platform.security.JwtProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,7 +30,7 @@ public class AuthConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(SigningKeys keys, JwtProperties properties) {
+    JwtDecoder jwtDecoder(SigningKeys keys, JwtProperties properties, EndedSessions endedSessions) {
         JWKSource<SecurityContext> source = (selector, context) -> {
             var found = selector.select(keys.published());
             return found.isEmpty() ? selector.select(keys.publishedAfterReload()) : found;
@@ -39,7 +40,8 @@ public class AuthConfiguration {
         processor.setJWTClaimsSetVerifier((claims, context) -> {
         });
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
-        decoder.setJwtValidator(AccessTokenValidation.validator(properties.getIssuer(), properties.getAudience()));
+        decoder.setJwtValidator(AccessTokenValidation.validator(properties.getIssuer(), properties.getAudience(),
+                endedSessions));
         return decoder;
     }
 }

@@ -20,8 +20,9 @@ import java.util.UUID;
 
 /**
  * Registers and changes user accounts, each change with its event. Ending a user's sessions (deactivation, a new role
- * or a new password) revokes every refresh token they hold; their access tokens run out within minutes. The last
- * active administrator can be neither deactivated nor demoted, so someone can always manage users.
+ * or a new password) revokes every refresh token they hold; every service refuses their access tokens once it has
+ * read the event (see the platform's {@code EndedSessions}). The last active administrator can be neither
+ * deactivated nor demoted, so someone can always manage users.
  */
 @Service
 public class UserAccounts {

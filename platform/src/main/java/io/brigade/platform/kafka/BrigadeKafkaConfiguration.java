@@ -1,5 +1,8 @@
 package io.brigade.platform.kafka;
 
+import io.brigade.contracts.Topics;
+import io.brigade.platform.security.EndedSessions;
+import io.brigade.platform.security.EndedSessionsFeed;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.axonframework.common.jpa.EntityManagerProvider;
@@ -23,6 +26,7 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -97,6 +101,17 @@ public class BrigadeKafkaConfiguration {
                         .transactionManager(c.getComponent(TransactionManager.class))
                         .serializer(c.serializer())
                         .build()));
+    }
+
+    /** Every service refuses the access tokens of sessions the auth service has ended. */
+    @Bean
+    EndedSessionsFeed endedSessionsFeed(EndedSessions sessions, BrigadeKafkaProperties brigade, KafkaProperties kafka,
+                                        ObjectProvider<KafkaMessageConverter<?, ?>> converter,
+                                        @Value("${spring.application.name:brigade}") String service) {
+        @SuppressWarnings("unchecked")
+        var messages = (KafkaMessageConverter<String, byte[]>) converter.getObject();
+        return new EndedSessionsFeed(sessions, messages, kafka.buildConsumerProperties(),
+                brigade.topic(Topics.AUTH_EVENTS), service);
     }
 
     @Bean

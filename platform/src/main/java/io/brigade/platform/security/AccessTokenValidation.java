@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * What makes a signed access token acceptable: not expired (and it must say when it expires: Spring's timestamp check
- * alone lets a token without {@code exp} live forever), our issuer, our audience, a subject and one of the known roles.
+ * alone lets a token without {@code exp} live forever), our issuer, our audience, a subject and one of the known roles,
+ * and a session its user still has ({@link EndedSessions}).
  */
 public final class AccessTokenValidation {
 
@@ -24,7 +25,7 @@ public final class AccessTokenValidation {
     private AccessTokenValidation() {
     }
 
-    public static OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {
+    public static OAuth2TokenValidator<Jwt> validator(String issuer, String audience, EndedSessions endedSessions) {
         return new DelegatingOAuth2TokenValidator<>(List.of(
                 new JwtClaimValidator<Instant>(JwtClaimNames.EXP, exp -> exp != null),
                 new JwtTimestampValidator(CLOCK_SKEW),
@@ -32,6 +33,7 @@ public final class AccessTokenValidation {
                 new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience)),
                 new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()),
                 new JwtClaimValidator<String>(AccessTokenClaims.USERNAME, name -> name != null && !name.isBlank()),
-                new JwtClaimValidator<String>(AccessTokenClaims.ROLE, Roles.ALL::contains)));
+                new JwtClaimValidator<String>(AccessTokenClaims.ROLE, Roles.ALL::contains),
+                endedSessions));
     }
 }

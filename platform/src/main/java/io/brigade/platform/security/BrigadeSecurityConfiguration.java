@@ -46,16 +46,22 @@ public class BrigadeSecurityConfiguration {
                 .build();
     }
 
+    @Bean
+    EndedSessions endedSessions() {
+        return new EndedSessions();
+    }
+
     /** Only RS256 is accepted, so neither {@code alg: none} nor an HMAC keyed with the public key gets through. */
     @Bean
     @ConditionalOnMissingBean(JwtDecoder.class)
-    JwtDecoder brigadeJwtDecoder(JwtProperties properties) {
+    JwtDecoder brigadeJwtDecoder(JwtProperties properties, EndedSessions endedSessions) {
         NimbusJwtDecoder decoder = properties.getPublicKey() != null && !properties.getPublicKey().isBlank()
                 ? NimbusJwtDecoder.withPublicKey(rsaPublicKey(properties.getPublicKey()))
                         .signatureAlgorithm(SignatureAlgorithm.RS256).build()
                 : NimbusJwtDecoder.withJwkSetUri(properties.getJwkSetUri())
                         .jwsAlgorithm(SignatureAlgorithm.RS256).build();
-        decoder.setJwtValidator(AccessTokenValidation.validator(properties.getIssuer(), properties.getAudience()));
+        decoder.setJwtValidator(AccessTokenValidation.validator(properties.getIssuer(), properties.getAudience(),
+                endedSessions));
         return decoder;
     }
 
