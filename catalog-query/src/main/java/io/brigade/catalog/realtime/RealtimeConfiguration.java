@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.web.socket.adapter.NativeWebSocketSession;
+import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
@@ -28,15 +29,17 @@ class RealtimeConfiguration implements WebSocketMessageBrokerConfigurer {
     private static final String TOMCAT_BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
 
     private final StompAccess access;
+    private final SocketsOfEndedSessions sockets;
     private final Duration sendTimeLimit;
     private final int sendBufferSizeLimit;
     private final int sendThreads;
 
-    RealtimeConfiguration(StompAccess access,
+    RealtimeConfiguration(StompAccess access, SocketsOfEndedSessions sockets,
                           @Value("${brigade.realtime.send-time-limit:PT10S}") Duration sendTimeLimit,
                           @Value("${brigade.realtime.send-buffer-size-limit:524288}") int sendBufferSizeLimit,
                           @Value("${brigade.realtime.send-threads:32}") int sendThreads) {
         this.access = access;
+        this.sockets = sockets;
         this.sendTimeLimit = sendTimeLimit;
         this.sendBufferSizeLimit = sendBufferSizeLimit;
         this.sendThreads = sendThreads;
@@ -73,7 +76,14 @@ class RealtimeConfiguration implements WebSocketMessageBrokerConfigurer {
                     @Override
                     public void afterConnectionEstablished(WebSocketSession session) throws Exception {
                         limitBlockingSends(session);
+                        sockets.opened(session);
                         super.afterConnectionEstablished(session);
+                    }
+
+                    @Override
+                    public void afterConnectionClosed(WebSocketSession session, CloseStatus status) throws Exception {
+                        sockets.closed(session.getId());
+                        super.afterConnectionClosed(session, status);
                     }
                 });
     }

@@ -9,6 +9,7 @@ import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.messaging.support.MessageHeaderAccessor;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.stereotype.Component;
@@ -23,10 +24,12 @@ class StompAccess implements ChannelInterceptor {
 
     private final JwtDecoder tokens;
     private final LiveSubscriptions subscriptions;
+    private final SocketsOfEndedSessions sockets;
 
-    StompAccess(JwtDecoder tokens, LiveSubscriptions subscriptions) {
+    StompAccess(JwtDecoder tokens, LiveSubscriptions subscriptions, SocketsOfEndedSessions sockets) {
         this.tokens = tokens;
         this.subscriptions = subscriptions;
+        this.sockets = sockets;
     }
 
     @Override
@@ -51,11 +54,14 @@ class StompAccess implements ChannelInterceptor {
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new MessageDeliveryException("A valid access token is required: Authorization: Bearer <token>");
         }
+        Jwt token;
         try {
-            return new CallerAuthentication(tokens.decode(header.substring(7).trim()));
+            token = tokens.decode(header.substring(7).trim());
         } catch (JwtException e) {
             throw new MessageDeliveryException("A valid access token is required");
         }
+        sockets.connected(stomp.getSessionId(), token);
+        return new CallerAuthentication(token);
     }
 
     private void subscribe(StompHeaderAccessor stomp) {

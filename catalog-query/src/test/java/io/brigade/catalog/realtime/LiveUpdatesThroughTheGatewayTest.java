@@ -6,11 +6,16 @@ import io.brigade.catalog.RestaurantStage;
 import io.brigade.catalog.query.BillViewProjection;
 import io.brigade.catalog.query.KitchenBoardProjection;
 import io.brigade.catalog.query.OrderViewProjection;
+import io.brigade.contracts.Topics;
+import io.brigade.contracts.auth.UserDeactivated;
+import io.brigade.contracts.auth.UserId;
 import io.brigade.gateway.GatewayApplication;
+import io.brigade.platform.kafka.KafkaEventWriter;
 import io.brigade.platform.test.ApiClient;
 import io.brigade.platform.test.KeySetServer;
 import io.brigade.platform.test.RunningService;
 import io.brigade.platform.test.TamperedTokens;
+import io.brigade.platform.test.TestInfrastructure;
 import io.brigade.platform.test.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.brigade.catalog.RestaurantStage.DEMO;
 import static io.brigade.catalog.realtime.StompClient.awaitMessage;
@@ -229,6 +235,29 @@ class LiveUpdatesThroughTheGatewayTest {
                 DEMO.item(item).id().toString(), "quantity", 1)).status()).isEqualTo(201);
         assertThat(waiter.post("/api/v1/orders/" + orderId + "/send", Map.of()).status()).isEqualTo(200);
         return orderId;
+    }
+
+    @Test
+    void whenTheAuthServiceEndsAUsersSessions_theirWebsocketIsClosed_andAColleagueStaysConnected() throws Exception {
+        String leaver = "leaver-" + UUID.randomUUID();
+        String leaversToken = TestTokens.accessToken(leaver, "STAFF");
+        try (StompClient leaving = StompClient.connect(ws(), leaversToken);
+             StompClient staying = StompClient.connect(ws(), TestTokens.accessToken("waiter", "STAFF"));
+             KafkaEventWriter authService = new KafkaEventWriter(TestInfrastructure.get().kafkaBootstrapServers())) {
+            List<StompClient.Received> leavingFloor = leaving.subscribe("/topic/floor");
+            List<StompClient.Received> stayingFloor = staying.subscribe("/topic/floor");
+            await().atMost(PUSH).until(() -> !leavingFloor.isEmpty() && !stayingFloor.isEmpty());
+
+            UserId user = new UserId(UUID.fromString(TestTokens.userId(leaver)));
+            authService.write(restaurant.stage().topic(Topics.AUTH_EVENTS), "User", user.value().toString(), 1,
+                    new UserDeactivated(user, leaver), Map.of());
+
+            await().atMost(PUSH).until(() -> !leaving.isConnected());
+            assertThat(staying.isConnected()).isTrue();
+            assertThat(StompClient.refusedConnect(ws(), leaversToken)).isNotBlank();
+            assertThat(ApiClient.at("http://localhost:" + gateway.port()).withBearer(leaversToken).get("/api/v1/floor")
+                    .status()).isEqualTo(401);
+        }
     }
 
     @Test

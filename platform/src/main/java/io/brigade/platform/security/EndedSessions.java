@@ -8,8 +8,11 @@ import org.springframework.security.oauth2.jwt.Jwt;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 
 /**
  * When each user's sessions last ended: deactivated, given a new role or a new password. An access token issued before
@@ -22,10 +25,23 @@ public class EndedSessions implements OAuth2TokenValidator<Jwt> {
             "The session of this token has ended", null);
 
     private final Map<String, Instant> endedAt = new ConcurrentHashMap<>();
+    private final List<BiConsumer<String, Instant>> listeners = new CopyOnWriteArrayList<>();
 
     public void ended(String userId, Instant at) {
-        endedAt.merge(userId, at.truncatedTo(ChronoUnit.SECONDS), (earlier, later) ->
-                later.isAfter(earlier) ? later : earlier);
+        Instant second = at.truncatedTo(ChronoUnit.SECONDS);
+        Instant now = endedAt.merge(userId, second, (earlier, later) -> later.isAfter(earlier) ? later : earlier);
+        if (now.equals(second)) {
+            listeners.forEach(listener -> listener.accept(userId, second));
+        }
+    }
+
+    /**
+     * Tells {@code listener} the user and the second of each session end from now on, for what a token's check alone
+     * does not stop (a websocket opened with an older token, say): whatever was opened with a token issued in or
+     * before that second belongs to an ended session.
+     */
+    public void whenEnded(BiConsumer<String, Instant> listener) {
+        listeners.add(listener);
     }
 
     @Override
