@@ -3,6 +3,7 @@ package io.brigade.catalog.query;
 import io.brigade.contracts.catalog.TableId;
 import io.brigade.contracts.order.BillAttached;
 import io.brigade.contracts.order.BillDetached;
+import io.brigade.contracts.order.BillOverdue;
 import io.brigade.contracts.order.BillRequested;
 import io.brigade.contracts.order.ChosenModifier;
 import io.brigade.contracts.order.KitchenDelayed;
@@ -236,6 +237,12 @@ public class OrderViewProjection {
     /** Changes nothing a waiter sees, but the order's version moves on with it. */
     @EventHandler
     void on(KitchenDelayed event, @SequenceNumber long sequence) {
+        advance(event.orderId(), sequence);
+    }
+
+    /** Changes nothing a waiter sees, but the order's version moves on with it. */
+    @EventHandler
+    void on(BillOverdue event, @SequenceNumber long sequence) {
         advance(event.orderId(), sequence);
     }
 

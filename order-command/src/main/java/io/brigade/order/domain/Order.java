@@ -10,6 +10,7 @@ import io.brigade.contracts.order.AddOrderLine;
 import io.brigade.contracts.order.AttachBill;
 import io.brigade.contracts.order.BillAttached;
 import io.brigade.contracts.order.BillDetached;
+import io.brigade.contracts.order.BillOverdue;
 import io.brigade.contracts.order.BillRequested;
 import io.brigade.contracts.order.BilledLine;
 import io.brigade.contracts.order.CancelOrder;
@@ -37,6 +38,7 @@ import io.brigade.contracts.order.OrderReady;
 import io.brigade.contracts.order.OrderTransferred;
 import io.brigade.contracts.order.RemoveOrderLine;
 import io.brigade.contracts.order.ReopenLines;
+import io.brigade.contracts.order.ReportBillOverdue;
 import io.brigade.contracts.order.ReportKitchenDelay;
 import io.brigade.contracts.order.RequestBill;
 import io.brigade.contracts.order.SendOrderLines;
@@ -86,6 +88,7 @@ public class Order {
     private List<BilledLine> lastBilled = List.of();
     private BillId billId;
     private final Set<TicketId> delayedTickets = new HashSet<>();
+    private BillId overdueBill;
 
     protected Order() {
     }
@@ -284,6 +287,14 @@ public class Order {
     }
 
     @CommandHandler
+    public OrderStatus handle(ReportBillOverdue command) {
+        if (!status.isFinished() && command.billId().equals(billId) && !command.billId().equals(overdueBill)) {
+            apply(new BillOverdue(orderId, command.billId(), command.issuedAt()));
+        }
+        return status;
+    }
+
+    @CommandHandler
     public OrderStatus handle(AttachBill command) {
         if (!status.isFinished() && !command.billId().equals(billId)) {
             apply(new BillAttached(orderId, command.billId()));
@@ -388,6 +399,11 @@ public class Order {
     @EventSourcingHandler
     void on(KitchenDelayed event) {
         delayedTickets.add(event.ticketId());
+    }
+
+    @EventSourcingHandler
+    void on(BillOverdue event) {
+        overdueBill = event.billId();
     }
 
     @EventSourcingHandler

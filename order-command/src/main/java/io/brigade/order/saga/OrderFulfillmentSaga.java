@@ -24,6 +24,7 @@ import io.brigade.contracts.order.OrderClosed;
 import io.brigade.contracts.order.OrderId;
 import io.brigade.contracts.order.OrderLinesSent;
 import io.brigade.contracts.order.ReopenLines;
+import io.brigade.contracts.order.ReportBillOverdue;
 import io.brigade.contracts.order.ReportKitchenDelay;
 import io.brigade.contracts.order.SentLine;
 import io.brigade.order.domain.OrderStatus;
@@ -47,8 +48,8 @@ import java.util.Map;
 
 /**
  * Runs one order through kitchen and billing: relays what the cooks did to the order (lines cooking, ready, back in
- * the kitchen), reports a ticket nobody started in time, attaches the bill, closes the order when the bill is paid,
- * and after a cancellation waits until kitchen and billing have dropped what they held (or its deadline passes).
+ * the kitchen), reports a ticket nobody started in time, attaches the bill and reports it when it stays unpaid too
+ * long, closes the order when the bill is paid, and after a cancellation waits until kitchen and billing have dropped what they held (or its deadline passes).
  * <p>
  * It reads the order, kitchen and billing topics in one processor, so events of different topics come in any relative
  * order. Within a topic a ticket's (or a bill's) events keep their order, so the first event of an order the saga can
@@ -66,6 +67,7 @@ public class OrderFulfillmentSaga {
     public static final String GROUP = "fulfillment";
     static final String TICKET_NOT_STARTED = "ticket-not-started";
     static final String CANCELLATION_UNCONFIRMED = "cancellation-unconfirmed";
+    static final String BILL_NOT_SETTLED = "bill-not-settled";
     private static final String ORDER_ID = "orderId";
 
     @Autowired
@@ -82,6 +84,7 @@ public class OrderFulfillmentSaga {
     private Map<String, TicketWatch> tickets = new HashMap<>();
     private boolean billRequested;
     private BillId openBill;
+    private String billDeadline;
     private boolean cancelled;
     private String cancellationDeadline;
 
@@ -142,15 +145,21 @@ public class OrderFulfillmentSaga {
 
     @StartSaga
     @SagaEventHandler(associationProperty = ORDER_ID)
-    void on(BillIssued event) {
+    void on(BillIssued event, @Timestamp Instant issuedAt) {
         orderId = event.orderId();
-        openBill = event.billId();
+        if (!event.billId().equals(openBill)) {
+            stopBillDeadline();
+            openBill = event.billId();
+            billDeadline = deadlines.schedule(issuedAt.plus(timings.billSettledWithin()), BILL_NOT_SETTLED,
+                    new OpenBill(event.billId(), issuedAt));
+        }
         follow(commands.sendAndWait(new AttachBill(orderId, event.billId())));
     }
 
     @SagaEventHandler(associationProperty = ORDER_ID)
     void on(BillVoided event) {
         if (event.billId().equals(openBill)) {
+            stopBillDeadline();
             openBill = null;
             billRequested = false;
         }
@@ -183,6 +192,18 @@ public class OrderFulfillmentSaga {
         }
         tickets.put(ticketId.toString(), ticket.withoutDeadline());
         follow(commands.sendAndWait(new ReportKitchenDelay(orderId, ticketId, ticket.station(), ticket.sentAt())));
+    }
+
+    @DeadlineHandler(deadlineName = BILL_NOT_SETTLED)
+    void billNotSettled(OpenBill bill) {
+        billDeadline = null;
+        if (bill.billId().equals(openBill) && !cancelled) {
+            follow(commands.sendAndWait(new ReportBillOverdue(orderId, bill.billId(), bill.issuedAt())));
+        }
+    }
+
+    /** What the bill deadline carries: which bill, and when it was issued. */
+    record OpenBill(BillId billId, Instant issuedAt) {
     }
 
     @DeadlineHandler(deadlineName = CANCELLATION_UNCONFIRMED)
@@ -245,6 +266,7 @@ public class OrderFulfillmentSaga {
 
     private void finish() {
         stopAllTicketDeadlines();
+        stopBillDeadline();
         if (cancellationDeadline != null) {
             deadlines.cancelSchedule(CANCELLATION_UNCONFIRMED, cancellationDeadline);
             cancellationDeadline = null;
@@ -257,6 +279,13 @@ public class OrderFulfillmentSaga {
             stopDeadline(ticket);
             return ticket.withoutDeadline();
         });
+    }
+
+    private void stopBillDeadline() {
+        if (billDeadline != null) {
+            deadlines.cancelSchedule(BILL_NOT_SETTLED, billDeadline);
+            billDeadline = null;
+        }
     }
 
     private void stopDeadline(TicketWatch ticket) {

@@ -5,6 +5,7 @@ import io.brigade.contracts.kitchen.TicketId;
 import io.brigade.contracts.order.AttachBill;
 import io.brigade.contracts.order.BillAttached;
 import io.brigade.contracts.order.BillDetached;
+import io.brigade.contracts.order.BillOverdue;
 import io.brigade.contracts.order.CloseOrder;
 import io.brigade.contracts.order.DetachBill;
 import io.brigade.contracts.order.KitchenDelayed;
@@ -19,6 +20,7 @@ import io.brigade.contracts.order.OrderLinesReopened;
 import io.brigade.contracts.order.OrderLinesServed;
 import io.brigade.contracts.order.OrderReady;
 import io.brigade.contracts.order.ReopenLines;
+import io.brigade.contracts.order.ReportBillOverdue;
 import io.brigade.contracts.order.ReportKitchenDelay;
 import io.brigade.contracts.order.ServeOrderLines;
 import io.brigade.contracts.order.VoidOrderLine;
@@ -241,6 +243,35 @@ class OrderKitchenProgressTest {
             fixture.given(sentAnd(new BillAttached(ORDER, BILL)))
                     .when(new CloseOrder(ORDER, BILL))
                     .expectEvents(new OrderClosed(ORDER, TABLE_3, BILL))
+                    .expectResultMessagePayload(OrderStatus.CLOSED);
+        }
+
+        @Test
+        void givenBillAttached_whenReportedUnpaidTooLong_thenBillOverdue() {
+            fixture.given(sentAnd(new BillAttached(ORDER, BILL)))
+                    .when(new ReportBillOverdue(ORDER, BILL, SENT_AT))
+                    .expectEvents(new BillOverdue(ORDER, BILL, SENT_AT));
+        }
+
+        @Test
+        void givenBillOverdue_whenReportedAgain_thenNothingHappens() {
+            fixture.given(sentAnd(new BillAttached(ORDER, BILL), new BillOverdue(ORDER, BILL, SENT_AT)))
+                    .when(new ReportBillOverdue(ORDER, BILL, SENT_AT))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void givenAnotherBillAttached_whenAnOldBillIsReportedOverdue_thenNothingHappens() {
+            fixture.given(sentAnd(new BillAttached(ORDER, BILL)))
+                    .when(new ReportBillOverdue(ORDER, BillId.random(), SENT_AT))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void givenClosedOrder_whenItsBillIsReportedOverdue_thenNothingHappensAndTheOrderSaysClosed() {
+            fixture.given(sentAnd(new BillAttached(ORDER, BILL), new OrderClosed(ORDER, TABLE_3, BILL)))
+                    .when(new ReportBillOverdue(ORDER, BILL, SENT_AT))
+                    .expectNoEvents()
                     .expectResultMessagePayload(OrderStatus.CLOSED);
         }
 

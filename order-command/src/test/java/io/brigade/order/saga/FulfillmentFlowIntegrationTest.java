@@ -3,12 +3,20 @@ package io.brigade.order.saga;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brigade.contracts.Topics;
+import io.brigade.contracts.billing.BillAmounts;
+import io.brigade.contracts.billing.BillId;
+import io.brigade.contracts.billing.BillIssued;
+import io.brigade.contracts.billing.BillRates;
+import io.brigade.contracts.common.Money;
+import io.brigade.contracts.order.OrderId;
 import io.brigade.kitchen.KitchenServiceApplication;
 import io.brigade.order.OrderServiceApplication;
 import io.brigade.platform.demo.DemoData;
-import io.brigade.platform.test.DemoCatalog;
+import io.brigade.platform.kafka.KafkaEventWriter;
 import io.brigade.platform.test.ApiClient;
+import io.brigade.platform.test.DemoCatalog;
 import io.brigade.platform.test.RunningService;
+import io.brigade.platform.test.TestInfrastructure;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.junit.jupiter.api.Test;
@@ -16,6 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +112,33 @@ class FulfillmentFlowIntegrationTest {
                     "select convert_from(payload, 'UTF8') from domain_event_entry where aggregate_identifier = ? "
                             + "and payload_type like '%KitchenDelayed'", String.class, orderId);
             assertThat(delayed).contains("\"station\":\"grill\"");
+        }
+    }
+
+    @Test
+    void aBillLeftUnpaidPastTheLimitIsReportedOverdueOnce_byTheDeadlineThePersistedSagaScheduled() {
+        String shortLimit = "brigade.order.fulfillment.bill-settled-within=PT4S";
+        try (RunningService orders = stage.start(OrderServiceApplication.class, "order", shortLimit);
+             KafkaEventWriter billing = new KafkaEventWriter(TestInfrastructure.get().kafkaBootstrapServers())) {
+            seedMenu(orders);
+            String orderId = openAndSend(orders, 9, "House lemonade");
+            assertThat(orders.api().as("waiter", "STAFF").post("/api/v1/orders/" + orderId + "/bill", null).status())
+                    .isEqualTo(202);
+            BillId billId = BillId.forRequest(OrderId.of(orderId), 1);
+            Money total = Money.ofCents(450);
+            billing.write(stage.topic(Topics.BILLING_EVENTS), "Bill", billId.toString(), 0,
+                    new BillIssued(billId, OrderId.of(orderId), total, 1, 9, List.of(),
+                            new BillRates("EUR", BigDecimal.TEN, BigDecimal.ZERO),
+                            new BillAmounts(total, Money.ZERO, Money.ZERO, Money.ofCents(41), total)), Map.of());
+
+            awaitEvent(orders, orderId, "BillAttached");
+            awaitEvent(orders, orderId, "BillOverdue");
+            sleep(Duration.ofSeconds(2));
+            assertThat(eventTypes(orders, orderId)).filteredOn("BillOverdue"::equals).hasSize(1);
+            assertThat(orders.bean(JdbcTemplate.class).queryForObject(
+                    "select convert_from(payload, 'UTF8') from domain_event_entry where aggregate_identifier = ? "
+                            + "and payload_type like '%BillOverdue'", String.class, orderId))
+                    .contains(billId.toString());
         }
     }
 

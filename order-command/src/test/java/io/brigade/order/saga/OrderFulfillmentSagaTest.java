@@ -30,6 +30,7 @@ import io.brigade.contracts.order.OrderClosed;
 import io.brigade.contracts.order.OrderId;
 import io.brigade.contracts.order.OrderLinesSent;
 import io.brigade.contracts.order.ReopenLines;
+import io.brigade.contracts.order.ReportBillOverdue;
 import io.brigade.contracts.order.ReportKitchenDelay;
 import io.brigade.contracts.order.SentLine;
 import io.brigade.order.domain.OrderStatus;
@@ -46,6 +47,7 @@ class OrderFulfillmentSagaTest {
 
     private static final Duration START_WITHIN = Duration.ofMinutes(15);
     private static final Duration CONFIRM_WITHIN = Duration.ofMinutes(10);
+    private static final Duration SETTLE_WITHIN = Duration.ofMinutes(30);
 
     private final OrderId order = OrderId.random();
     private final TableId table = TableId.random();
@@ -61,7 +63,7 @@ class OrderFulfillmentSagaTest {
     @BeforeEach
     void setUp() {
         fixture = new SagaTestFixture<>(OrderFulfillmentSaga.class);
-        fixture.registerResource(new FulfillmentTimings(START_WITHIN, CONFIRM_WITHIN));
+        fixture.registerResource(new FulfillmentTimings(START_WITHIN, CONFIRM_WITHIN, SETTLE_WITHIN));
     }
 
     private OrderLinesSent sentToGrillAndBar() {
@@ -207,6 +209,61 @@ class OrderFulfillmentSagaTest {
     }
 
     @Test
+    void givenBillIssued_whenItStaysUnpaidPastTheLimit_thenTheOrderReportsItOverdue() throws Exception {
+        Instant issuedAt = fixture.currentTime();
+        fixture.givenAggregate(order.toString()).published(sentToGrillAndBar())
+                .andThenAPublished(billIssued(5400))
+                .whenTimeElapses(SETTLE_WITHIN.plusSeconds(1))
+                .expectTriggeredDeadlinesWithName(OrderFulfillmentSaga.TICKET_NOT_STARTED,
+                        OrderFulfillmentSaga.TICKET_NOT_STARTED, OrderFulfillmentSaga.BILL_NOT_SETTLED)
+                .expectDispatchedCommands(new ReportKitchenDelay(order, grill, "grill", issuedAt),
+                        new ReportKitchenDelay(order, bar, "bar", issuedAt),
+                        new ReportBillOverdue(order, bill, issuedAt))
+                .expectActiveSagas(1);
+    }
+
+    @Test
+    void givenBillIssued_whenItIsPaidInTime_thenNothingIsOverdue() throws Exception {
+        fixture.givenAggregate(order.toString()).published(sentToGrillAndBar())
+                .andThenAPublished(billIssued(5400))
+                .andThenTimeElapses(SETTLE_WITHIN.minusMinutes(1))
+                .whenPublishingA(new BillPaid(bill, order))
+                .expectNoScheduledDeadlineWithName(Duration.ofMinutes(1), OrderFulfillmentSaga.BILL_NOT_SETTLED);
+    }
+
+    @Test
+    void givenBillIssued_whenItIsVoided_thenItCannotBecomeOverdue() {
+        fixture.givenAggregate(order.toString()).published(sentToGrillAndBar())
+                .andThenAPublished(billIssued(5400))
+                .whenPublishingA(new BillVoided(bill, order, "wrong table"))
+                .expectNoScheduledDeadlineWithName(SETTLE_WITHIN, OrderFulfillmentSaga.BILL_NOT_SETTLED);
+    }
+
+    @Test
+    void givenABillReplacedByALaterOne_whenTheLimitsPass_thenOnlyTheLaterBillIsReported() throws Exception {
+        BillId later = BillId.random();
+        fixture.givenAPublished(billIssued(5400))
+                .andThenTimeElapses(Duration.ofMinutes(20));
+        Instant laterIssuedAt = fixture.currentTime();
+        fixture.givenAPublished(billIssued(later, 6200))
+                .andThenAPublished(new BillVoided(bill, order, "Superseded by bill request 2"))
+                .whenTimeElapses(SETTLE_WITHIN.plusSeconds(1))
+                .expectTriggeredDeadlinesWithName(OrderFulfillmentSaga.BILL_NOT_SETTLED)
+                .expectDispatchedCommands(new ReportBillOverdue(order, later, laterIssuedAt));
+    }
+
+    @Test
+    void givenBillIssued_whenTheSameBillIsRedelivered_thenItIsWatchedOnce() throws Exception {
+        Instant issuedAt = fixture.currentTime();
+        fixture.givenAPublished(billIssued(5400))
+                .andThenTimeElapses(Duration.ofMinutes(10))
+                .andThenAPublished(billIssued(5400))
+                .whenTimeElapses(SETTLE_WITHIN.plusSeconds(1))
+                .expectTriggeredDeadlinesWithName(OrderFulfillmentSaga.BILL_NOT_SETTLED)
+                .expectDispatchedCommands(new ReportBillOverdue(order, bill, issuedAt));
+    }
+
+    @Test
     void givenSaga_whenOrderClosed_thenTheSagaEndsWithoutDeadlines() {
         fixture.givenAggregate(order.toString()).published(sentToGrillAndBar())
                 .whenAggregate(order.toString()).publishes(new OrderClosed(order, table, bill))
@@ -343,8 +400,12 @@ class OrderFulfillmentSagaTest {
 
     /** A bill of one line as billing issues it; the saga reads only its bill and order ids. */
     private BillIssued billIssued(long totalCents) {
+        return billIssued(bill, totalCents);
+    }
+
+    private BillIssued billIssued(BillId billId, long totalCents) {
         Money total = Money.ofCents(totalCents);
-        return new BillIssued(bill, order, total, 1, 4,
+        return new BillIssued(billId, order, total, 1, 4,
                 List.of(new BilledLine(steak, MenuItemId.random(), "Ribeye steak", 1, total, total, 1)),
                 new BillRates("EUR", BigDecimal.TEN, BigDecimal.ZERO),
                 new BillAmounts(total, Money.ZERO, Money.ZERO, Money.ofCents(totalCents * 10 / 110), total));
