@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may use the websocket: a CONNECT frame must carry a valid access token ({@code Authorization: Bearer ...}),
- * checked exactly as HTTP requests are; a SUBSCRIBE must name a live view the caller's role may watch. A refusal
- * becomes a STOMP ERROR frame and the socket is closed. Allowed subscriptions start their live feed.
+ * checked exactly as HTTP requests are; a SUBSCRIBE must name a live view the caller's role may watch; and clients
+ * send nothing (a SEND would reach every watcher of its destination). A refusal becomes a STOMP ERROR frame and the
+ * socket is closed. Allowed subscriptions start their live feed.
  */
 @Component
 class StompAccess implements ChannelInterceptor {
@@ -41,6 +42,8 @@ class StompAccess implements ChannelInterceptor {
         switch (stomp.getCommand()) {
             case CONNECT, STOMP -> stomp.setUser(authenticate(stomp));
             case SUBSCRIBE -> subscribe(stomp);
+            case SEND -> throw new MessageDeliveryException("Live views are only watched; nothing is sent to "
+                    + stomp.getDestination());
             case UNSUBSCRIBE -> subscriptions.close(stomp.getSessionId(), stomp.getSubscriptionId());
             case DISCONNECT -> subscriptions.closeAll(stomp.getSessionId());
             default -> {

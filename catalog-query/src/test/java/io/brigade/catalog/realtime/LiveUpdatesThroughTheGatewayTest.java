@@ -261,6 +261,23 @@ class LiveUpdatesThroughTheGatewayTest {
     }
 
     @Test
+    void aClientCannotSendToALiveView_noWatcherGetsWhatItSent() throws Exception {
+        try (StompClient manager = StompClient.connect(ws(), TestTokens.accessToken("manager", "MANAGER"));
+             StompClient forger = StompClient.connect(ws(), TestTokens.accessToken("waiter", "STAFF"))) {
+            List<StompClient.Received> floor = manager.subscribe("/topic/floor");
+            await().atMost(PUSH).until(() -> floor.size() == DEMO.tables().size());
+
+            forger.send("/topic/floor", "{\"type\":\"table:update\",\"version\":999999,\"data\":{}}");
+
+            await().atMost(PUSH).until(() -> !forger.isConnected());
+            assertThat(forger.errors()).anySatisfy(error -> assertThat(error).contains("nothing is sent"));
+            Thread.sleep(1000);
+            assertThat(floor).noneMatch(m -> m.body().path("version").asLong() == 999999);
+            assertThat(manager.isConnected()).isTrue();
+        }
+    }
+
+    @Test
     void aConnectWithoutATokenOrWithAForgedOneIsRefused() {
         assertThat(StompClient.refusedConnect(ws(), null)).isNotBlank();
         TamperedTokens.forTestKey("cook", "KITCHEN").forEach((fault, token) ->
