@@ -14,6 +14,7 @@ import io.brigade.contracts.catalog.TableAdded;
 import io.brigade.platform.problem.ConflictException;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -43,10 +44,14 @@ public class CatalogProjection {
 
     private final JdbcTemplate jdbc;
     private final JsonColumns json;
+    private final Floor floor;
+    private final QueryUpdateEmitter emitter;
 
-    public CatalogProjection(JdbcTemplate jdbc, JsonColumns json) {
+    public CatalogProjection(JdbcTemplate jdbc, JsonColumns json, Floor floor, QueryUpdateEmitter emitter) {
         this.jdbc = jdbc;
         this.json = json;
+        this.floor = floor;
+        this.emitter = emitter;
     }
 
     @EventHandler
@@ -94,6 +99,9 @@ public class CatalogProjection {
         } catch (DuplicateKeyException e) {
             throw new ConflictException("The floor already has a table " + event.number());
         }
+        // sent once the command commits, so whoever watches the floor sees the new table at once
+        floor.row(event.tableId().value()).ifPresent(row ->
+                emitter.emit(WatchFloor.class, watch -> true, OrderViewProjection.tableUpdate(row)));
     }
 
     @EventHandler

@@ -355,7 +355,7 @@ public class OrderViewProjection {
                 emitter.emit(WatchFloor.class, watch -> true, tableUpdate(row))));
     }
 
-    private static LiveUpdate tableUpdate(FloorRow row) {
+    static LiveUpdate tableUpdate(FloorRow row) {
         return new LiveUpdate("table:update", row.version(), row);
     }
 

@@ -196,7 +196,7 @@ class LiveUpdatesThroughTheGatewayTest {
             String before = restaurant.settledViews();
             awaitMessage(order, m -> m.type().equals("order:update"), PUSH);
             awaitMessage(grill, m -> m.data().path("orderId").asText().equals(cooking), PUSH);
-            await().atMost(PUSH).until(() -> floor.size() == DEMO.tables().size());
+            await().atMost(PUSH).until(() -> floor.size() == tablesOnTheFloor());
             int[] pushedBefore = {floor.size(), bills.size(), order.size(), grill.size()};
 
             restaurant.replayFromOffsetZero(OrderViewProjection.GROUP, KitchenBoardProjection.GROUP,
@@ -220,6 +220,11 @@ class LiveUpdatesThroughTheGatewayTest {
             assertThat(floor).hasSizeGreaterThan(pushedBefore[0]);
             assertThat(bills).hasSize(pushedBefore[1]);
         }
+    }
+
+    /** Every table of the floor, those a test added included: the first message of each is the floor's state. */
+    private static int tablesOnTheFloor() {
+        return api("manager", "MANAGER").get("/api/v1/tables").body().size();
     }
 
     private static List<String> pushedSince(List<StompClient.Received> received, int count) {
@@ -261,11 +266,29 @@ class LiveUpdatesThroughTheGatewayTest {
     }
 
     @Test
+    void aTableTheManagerAddsAppearsOnTheFloorOfEveryoneWatchingIt() throws Exception {
+        try (StompClient waiterPhone = StompClient.connect(ws(), TestTokens.accessToken("waiter", "STAFF"))) {
+            List<StompClient.Received> floor = waiterPhone.subscribe("/topic/floor");
+            await().atMost(PUSH).until(() -> floor.size() >= DEMO.tables().size());
+
+            var added = api("manager", "MANAGER").post("/api/v1/tables",
+                    Map.of("number", 40, "seats", 6, "zone", "garden"));
+            assertThat(added.status()).as(added.raw()).isEqualTo(201);
+
+            StompClient.Received row = awaitMessage(floor, m -> m.type().equals("table:update")
+                    && m.data().path("table").path("number").asInt() == 40, PUSH);
+            assertThat(row.data().path("table").path("id").asText()).isEqualTo(added.text("id"));
+            assertThat(row.data().path("table").path("status").asText()).isEqualTo("FREE");
+            assertThat(row.data().path("table").path("seats").asInt()).isEqualTo(6);
+        }
+    }
+
+    @Test
     void aClientCannotSendToALiveView_noWatcherGetsWhatItSent() throws Exception {
         try (StompClient manager = StompClient.connect(ws(), TestTokens.accessToken("manager", "MANAGER"));
              StompClient forger = StompClient.connect(ws(), TestTokens.accessToken("waiter", "STAFF"))) {
             List<StompClient.Received> floor = manager.subscribe("/topic/floor");
-            await().atMost(PUSH).until(() -> floor.size() == DEMO.tables().size());
+            await().atMost(PUSH).until(() -> floor.size() == tablesOnTheFloor());
 
             forger.send("/topic/floor", "{\"type\":\"table:update\",\"version\":999999,\"data\":{}}");
 
