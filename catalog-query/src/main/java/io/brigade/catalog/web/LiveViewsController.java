@@ -49,9 +49,9 @@ public class LiveViewsController {
     @PreAuthorize("hasAnyRole('STAFF', 'MANAGER')")
     public List<OrderView> orders(
             @RequestParam(required = false)
-            @Pattern(regexp = "OPEN|IN_KITCHEN|READY|SERVED|BILLED|CLOSED|CANCELLED") String status,
+            @Pattern(regexp = "(OPEN|IN_KITCHEN|READY|SERVED|BILLED|CLOSED|CANCELLED)?") String status,
             @RequestParam(required = false) UUID tableId) {
-        return orders.orders(status, tableId);
+        return orders.orders(anyWhenEmpty(status), tableId);
     }
 
     @GetMapping("/orders/{id}")
@@ -63,8 +63,13 @@ public class LiveViewsController {
     @GetMapping("/kitchen/board")
     @PreAuthorize("hasAnyRole('KITCHEN', 'MANAGER')")
     public List<TicketView> kitchenBoard(
-            @RequestParam(required = false) @Size(max = 60) @Pattern(regexp = "[\\p{L}0-9 _-]+") String station) {
-        return kitchenBoard.openTickets(station);
+            @RequestParam(required = false) @Size(max = 60) @Pattern(regexp = "[\\p{L}0-9 _-]*") String station) {
+        return kitchenBoard.openTickets(anyWhenEmpty(station));
+    }
+
+    /** {@code ?status=} with nothing after it filters nothing, as if the parameter were not there. */
+    private static String anyWhenEmpty(String filter) {
+        return filter == null || filter.isBlank() ? null : filter;
     }
 
     @GetMapping("/bills/{id}")

@@ -76,6 +76,11 @@ class LiveViewsFlowTest {
         assertThat(readyCount.path("order").path("status").asText()).isEqualTo("IN_KITCHEN");
         assertThat(elements(restaurant.views("w", "STAFF").get("/api/v1/orders?status=IN_KITCHEN&tableId="
                 + DEMO.table(3).id()).body())).extracting(o -> o.path("orderId").asText()).containsExactly(orderId);
+        // a filter left empty filters nothing
+        assertThat(elements(restaurant.views("w", "STAFF").get("/api/v1/orders?status=&tableId="
+                + DEMO.table(3).id()).body())).extracting(o -> o.path("orderId").asText()).contains(orderId);
+        assertThat(elements(restaurant.views("c", "KITCHEN").get("/api/v1/kitchen/board?station=").body()))
+                .extracting(t -> t.path("orderId").asText()).contains(orderId);
     }
 
     @Test
