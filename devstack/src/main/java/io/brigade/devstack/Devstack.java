@@ -43,7 +43,7 @@ public final class Devstack {
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private String kafkaBootstrap;
 
-    private Devstack(DevstackOptions options) {
+    Devstack(DevstackOptions options) {
         this.options = options;
     }
 

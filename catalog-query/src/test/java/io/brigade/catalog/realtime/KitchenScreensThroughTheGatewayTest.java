@@ -12,6 +12,7 @@ import io.brigade.gateway.GatewayApplication;
 import io.brigade.platform.kafka.KafkaEventWriter;
 import io.brigade.platform.test.KeySetServer;
 import io.brigade.platform.test.RunningService;
+import io.brigade.platform.test.StompClient;
 import io.brigade.platform.test.TestInfrastructure;
 import io.brigade.platform.test.TestTokens;
 import org.junit.jupiter.api.AfterAll;

@@ -14,6 +14,7 @@ import io.brigade.platform.kafka.KafkaEventWriter;
 import io.brigade.platform.test.ApiClient;
 import io.brigade.platform.test.KeySetServer;
 import io.brigade.platform.test.RunningService;
+import io.brigade.platform.test.StompClient;
 import io.brigade.platform.test.TamperedTokens;
 import io.brigade.platform.test.TestInfrastructure;
 import io.brigade.platform.test.TestTokens;
@@ -27,7 +28,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.brigade.catalog.RestaurantStage.DEMO;
-import static io.brigade.catalog.realtime.StompClient.awaitMessage;
+import static io.brigade.platform.test.StompClient.awaitMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,4 +1,4 @@
-package io.brigade.catalog.realtime;
+package io.brigade.platform.test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,7 +28,7 @@ import java.util.function.Predicate;
 import static org.awaitility.Awaitility.await;
 
 /** A STOMP client as the app is one: connects with its access token, subscribes, and keeps every message it gets. */
-final class StompClient implements AutoCloseable {
+public final class StompClient implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -41,18 +41,18 @@ final class StompClient implements AutoCloseable {
     }
 
     /** A message received on one subscription, with when it arrived. */
-    record Received(String destination, JsonNode body, long receivedNanos) {
+    public record Received(String destination, JsonNode body, long receivedNanos) {
 
-        String type() {
+        public String type() {
             return body.path("type").asText();
         }
 
-        JsonNode data() {
+        public JsonNode data() {
             return body.path("data");
         }
     }
 
-    static WebSocketStompClient client() {
+    public static WebSocketStompClient client() {
         WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
         client.setMessageConverter(new ByteArrayMessageConverter() {
             @Override
@@ -63,11 +63,11 @@ final class StompClient implements AutoCloseable {
         return client;
     }
 
-    static StompClient connect(String url, String accessToken) throws Exception {
+    public static StompClient connect(String url, String accessToken) throws Exception {
         return connect(url, accessToken, Duration.ofSeconds(30));
     }
 
-    static StompClient connect(String url, String accessToken, Duration within) throws Exception {
+    public static StompClient connect(String url, String accessToken, Duration within) throws Exception {
         List<String> errors = new CopyOnWriteArrayList<>();
         StompHeaders connect = new StompHeaders();
         if (accessToken != null) {
@@ -80,7 +80,7 @@ final class StompClient implements AutoCloseable {
     }
 
     /** Tries to connect, and answers the ERROR frame's message, or the failure, of a refused CONNECT. */
-    static String refusedConnect(String url, String accessToken) {
+    public static String refusedConnect(String url, String accessToken) {
         List<String> errors = new CopyOnWriteArrayList<>();
         StompHeaders connect = new StompHeaders();
         if (accessToken != null) {
@@ -96,7 +96,7 @@ final class StompClient implements AutoCloseable {
         throw new AssertionError("The CONNECT was accepted");
     }
 
-    List<Received> subscribe(String destination) {
+    public List<Received> subscribe(String destination) {
         List<Received> received = new CopyOnWriteArrayList<>();
         session.subscribe(destination, new StompFrameHandler() {
             @Override
@@ -116,22 +116,22 @@ final class StompClient implements AutoCloseable {
         return received;
     }
 
-    void send(String destination, String json) {
+    public void send(String destination, String json) {
         StompHeaders headers = new StompHeaders();
         headers.setDestination(destination);
         headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
         session.send(headers, json.getBytes(StandardCharsets.UTF_8));
     }
 
-    List<String> errors() {
+    public List<String> errors() {
         return errors;
     }
 
-    boolean isConnected() {
+    public boolean isConnected() {
         return session.isConnected();
     }
 
-    static Received awaitMessage(List<Received> received, Predicate<Received> expected, Duration within) {
+    public static Received awaitMessage(List<Received> received, Predicate<Received> expected, Duration within) {
         return await().atMost(within).pollInterval(Duration.ofMillis(10))
                 .until(() -> received.stream().filter(expected).findFirst().orElse(null), r -> r != null);
     }
