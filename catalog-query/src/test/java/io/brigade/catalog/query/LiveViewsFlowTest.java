@@ -2,6 +2,7 @@ package io.brigade.catalog.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.brigade.catalog.RestaurantStage;
+import io.brigade.platform.test.ApiClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -122,6 +123,31 @@ class LiveViewsFlowTest {
         restaurant.replayFromOffsetZero(OrderViewProjection.GROUP, KitchenBoardProjection.GROUP);
 
         await().atMost(PATIENCE).until(() -> (restaurant.everyViewRow() + everyViewServed()).equals(before));
+    }
+
+    @Test
+    void anAdministratorRebuildsALiveViewThroughTheServicesActuator_andNoOneElseMay() {
+        String orderId = restaurant.openOrder(8, "Brigade burger");
+        restaurant.send(orderId);
+        ticketOf(orderId, "grill", ticket -> true);
+        ApiClient operator = restaurant.catalog.api().as("ops", "ADMIN");
+        assertThat(operator.get("/actuator/replays").body().fieldNames()).toIterable()
+                .containsExactly(OrderViewProjection.GROUP, KitchenBoardProjection.GROUP, BillViewProjection.GROUP);
+        String before = restaurant.settledViews() + everyViewServed();
+
+        var started = operator.post("/actuator/replays/" + KitchenBoardProjection.GROUP, null);
+
+        assertThat(started.status()).as(started.raw()).isEqualTo(202);
+        assertThat(started.body().path("topics").get(0).asText()).endsWith("brigade.kitchen.events");
+        await().atMost(PATIENCE).until(() -> operator.get("/actuator/replays/" + KitchenBoardProjection.GROUP)
+                .body().path("caughtUp").asBoolean());
+        await().atMost(PATIENCE).until(() -> (restaurant.everyViewRow() + everyViewServed()).equals(before));
+        assertThat(restaurant.catalog.api().as("boss", "MANAGER").post("/actuator/replays/"
+                + KitchenBoardProjection.GROUP, null).status()).isEqualTo(403);
+        assertThat(restaurant.catalog.api().anonymous().post("/actuator/replays/"
+                + KitchenBoardProjection.GROUP, null).status()).isEqualTo(401);
+        assertThat(operator.post("/actuator/replays/no-such-group", null).status()).isEqualTo(404);
+        assertThat(operator.post("/actuator/replays/" + CatalogProjection.GROUP, null).status()).isEqualTo(404);
     }
 
     private String everyViewServed() {

@@ -27,6 +27,7 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -112,6 +113,13 @@ public class BrigadeKafkaConfiguration {
         var messages = (KafkaMessageConverter<String, byte[]>) converter.getObject();
         return new EndedSessionsFeed(sessions, messages, kafka.buildConsumerProperties(),
                 brigade.topic(Topics.AUTH_EVENTS), service);
+    }
+
+    @Bean
+    @ConditionalOnAvailableEndpoint
+    ReplaysEndpoint replaysEndpoint(KafkaReplays replays, BrigadeKafkaProperties brigade,
+                                    EventProcessingConfiguration processing) {
+        return new ReplaysEndpoint(replays, brigade, processing);
     }
 
     @Bean

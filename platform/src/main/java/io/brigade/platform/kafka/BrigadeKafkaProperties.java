@@ -2,6 +2,7 @@ package io.brigade.platform.kafka;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ public class BrigadeKafkaProperties {
     private int partitions = 12;
     private String publishTopic;
     private Map<String, List<String>> consumers = new LinkedHashMap<>();
+    private List<String> replayable = new ArrayList<>();
 
     public String topic(String name) {
         return topicPrefix + name;
@@ -52,5 +54,14 @@ public class BrigadeKafkaProperties {
 
     public void setConsumers(Map<String, List<String>> consumers) {
         this.consumers = consumers;
+    }
+
+    /** The consumer groups an operator may rebuild from offset zero: views only, never a group that sends commands. */
+    public List<String> getReplayable() {
+        return replayable;
+    }
+
+    public void setReplayable(List<String> replayable) {
+        this.replayable = replayable;
     }
 }
