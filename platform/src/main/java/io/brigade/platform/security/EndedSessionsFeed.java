@@ -30,6 +30,7 @@ import java.util.UUID;
 public class EndedSessionsFeed implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(EndedSessionsFeed.class);
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     private final EndedSessions sessions;
     private final KafkaMessageConverter<String, byte[]> converter;
@@ -68,16 +69,30 @@ public class EndedSessionsFeed implements SmartLifecycle {
     private void read() {
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
-                    converter.readKafkaMessage(record).ifPresent(this::apply);
+                try {
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
+                        read(record);
+                    }
+                } catch (WakeupException stopping) {
+                    throw stopping;
+                } catch (RuntimeException e) {
+                    log.warn("Reading {} failed, trying again in {}: {}", topic, RETRY_AFTER, e.toString());
+                    Thread.sleep(RETRY_AFTER.toMillis());
                 }
             }
-        } catch (WakeupException stopping) {
+        } catch (WakeupException | InterruptedException stopping) {
             // stop() asked
-        } catch (RuntimeException e) {
-            log.error("Stopped reading {}: sessions ended from now on are not seen until a restart", topic, e);
         } finally {
             consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    /** A record this service cannot read is passed over: the events that end sessions are the ones it knows. */
+    private void read(ConsumerRecord<String, byte[]> record) {
+        try {
+            converter.readKafkaMessage(record).ifPresent(this::apply);
+        } catch (RuntimeException e) {
+            log.warn("Passed over record {} of {}: {}", record.offset(), record.topic(), e.toString());
         }
     }
 
