@@ -24,37 +24,37 @@ class SocketsOfEndedSessions {
     private static final Logger log = LoggerFactory.getLogger(SocketsOfEndedSessions.class);
     private static final CloseStatus SESSION_ENDED = CloseStatus.POLICY_VIOLATION.withReason("Session ended");
 
-    private record Connected(WebSocketSession socket, String userId, Instant tokenIssuedAt) {
+    /** An open websocket, and once its CONNECT was accepted, whose token it carries and when that was issued. */
+    private record Socket(WebSocketSession session, String userId, Instant tokenIssuedAt) {
+
+        boolean endedWith(String endedUser, Instant second) {
+            return endedUser.equals(userId) && tokenIssuedAt != null && !tokenIssuedAt.isAfter(second);
+        }
     }
 
-    private final Map<String, WebSocketSession> open = new ConcurrentHashMap<>();
-    private final Map<String, Connected> connected = new ConcurrentHashMap<>();
+    private final Map<String, Socket> sockets = new ConcurrentHashMap<>();
 
     SocketsOfEndedSessions(EndedSessions endedSessions) {
         endedSessions.whenEnded(this::ended);
     }
 
-    void opened(WebSocketSession socket) {
-        open.put(socket.getId(), socket);
+    void opened(WebSocketSession session) {
+        sockets.put(session.getId(), new Socket(session, null, null));
     }
 
     /** The STOMP session id is the websocket's id. */
     void connected(String sessionId, Jwt token) {
-        WebSocketSession socket = open.get(sessionId);
-        if (socket != null && token.getIssuedAt() != null) {
-            connected.put(sessionId, new Connected(socket, token.getSubject(), token.getIssuedAt()));
-        }
+        sockets.computeIfPresent(sessionId, (id, socket) ->
+                new Socket(socket.session(), token.getSubject(), token.getIssuedAt()));
     }
 
     void closed(String sessionId) {
-        open.remove(sessionId);
-        connected.remove(sessionId);
+        sockets.remove(sessionId);
     }
 
     private void ended(String userId, Instant second) {
-        connected.values().stream()
-                .filter(c -> c.userId().equals(userId) && !c.tokenIssuedAt().isAfter(second))
-                .forEach(c -> close(c.socket()));
+        sockets.values().stream().filter(socket -> socket.endedWith(userId, second))
+                .forEach(socket -> close(socket.session()));
     }
 
     private static void close(WebSocketSession socket) {

@@ -29,8 +29,8 @@ public class EndedSessions implements OAuth2TokenValidator<Jwt> {
 
     public void ended(String userId, Instant at) {
         Instant second = at.truncatedTo(ChronoUnit.SECONDS);
-        Instant now = endedAt.merge(userId, second, (earlier, later) -> later.isAfter(earlier) ? later : earlier);
-        if (now.equals(second)) {
+        Instant latest = endedAt.merge(userId, second, (earlier, later) -> later.isAfter(earlier) ? later : earlier);
+        if (latest.equals(second)) {
             listeners.forEach(listener -> listener.accept(userId, second));
         }
     }

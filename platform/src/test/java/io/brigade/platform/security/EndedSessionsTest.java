@@ -16,12 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -36,21 +31,6 @@ import static org.awaitility.Awaitility.await;
 /** A session the auth service ends is over in every service: the tokens issued before are refused, later ones not. */
 @ServiceIntegrationTest
 class EndedSessionsTest {
-
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    @Import(WhoAmIController.class)
-    static class AnyService {
-    }
-
-    @RestController
-    static class WhoAmIController {
-
-        @GetMapping("/api/v1/whoami")
-        Caller whoAmI() {
-            return Caller.current().orElseThrow();
-        }
-    }
 
     static final Duration NOTICED = Duration.ofSeconds(20);
 

@@ -8,15 +8,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,27 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What every service gets from the platform: it verifies access tokens itself and knows the caller from them. */
 @ServiceIntegrationTest
 class ResourceServerTest {
-
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    @Import(WhoAmIController.class)
-    static class AnyService {
-    }
-
-    @RestController
-    static class WhoAmIController {
-
-        @GetMapping("/api/v1/whoami")
-        Caller whoAmI() {
-            return Caller.current().orElseThrow();
-        }
-
-        @GetMapping("/api/v1/managers-only")
-        @PreAuthorize("hasRole('MANAGER')")
-        Map<String, String> managersOnly() {
-            return Map.of("ok", "yes");
-        }
-    }
 
     @LocalServerPort
     int port;
