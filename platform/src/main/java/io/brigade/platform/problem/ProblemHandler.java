@@ -21,6 +21,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import io.brigade.platform.web.BodyTooLarge;
+import io.brigade.platform.web.JsonProblems;
 
 import java.util.List;
 import java.util.Map;
@@ -138,8 +140,18 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.badRequest().body(ProblemResponses.problem(HttpStatus.BAD_REQUEST, "malformed-request",
-                "The request body is missing or is not valid JSON of the expected shape"));
+        if (e.getCause() instanceof BodyTooLarge tooLarge) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(ProblemResponses.problem(
+                    HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", tooLarge.getMessage()));
+        }
+        Map<String, String> error = JsonProblems.describe(e.getCause());
+        if (error == null) {
+            return ResponseEntity.badRequest().body(ProblemResponses.problem(HttpStatus.BAD_REQUEST,
+                    "malformed-request", "The request body is missing or is not valid JSON of the expected shape"));
+        }
+        String detail = error.get("field").equals("body") ? error.get("message")
+                : "'" + error.get("field") + "' " + error.get("message");
+        return ResponseEntity.badRequest().body(ProblemResponses.invalid(detail, List.of(error)));
     }
 
     @Override

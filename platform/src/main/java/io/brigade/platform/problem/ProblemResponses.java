@@ -26,6 +26,11 @@ public final class ProblemResponses {
         return problem;
     }
 
+    /** The problem type of a plain HTTP status, as {@code method-not-allowed}. */
+    public static String slug(HttpStatus status) {
+        return status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
     public static ProblemDetail invalid(String detail, List<Map<String, String>> errors) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", detail);
         problem.setProperty("errors", errors);
