@@ -1,5 +1,6 @@
 package io.brigade.platform.web;
 
+import io.brigade.contracts.common.TextRules;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brigade.platform.problem.ProblemResponses;
 import jakarta.servlet.FilterChain;
@@ -12,12 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,7 +54,7 @@ public class InputRulesFilter extends OncePerRequestFilter {
         if (inPath.isPresent()) {
             return Optional.of(Map.of("field", "path", "message", inPath.get()));
         }
-        if (request.getQueryString() != null && !isPercentEncodedUtf8(request.getQueryString())) {
+        if (request.getQueryString() != null && !TextRules.isPercentEncodedUtf8(request.getQueryString())) {
             return Optional.of(Map.of("field", "query", "message", "is not percent-encoded UTF-8"));
         }
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
@@ -74,31 +70,6 @@ public class InputRulesFilter extends OncePerRequestFilter {
             }
         }
         return Optional.empty();
-    }
-
-    /** Whether every %XX escape of a query decodes, with the bytes around it, as UTF-8. */
-    static boolean isPercentEncodedUtf8(String query) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(query.length());
-        for (int i = 0; i < query.length(); i++) {
-            char c = query.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= query.length() || Character.digit(query.charAt(i + 1), 16) < 0
-                        || Character.digit(query.charAt(i + 2), 16) < 0) {
-                    return false;
-                }
-                bytes.write(Integer.parseInt(query, i + 1, i + 3, 16));
-                i += 2;
-            } else {
-                bytes.write(c > 0x7f ? '?' : c);
-            }
-        }
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray()));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
     }
 
     /** A request whose body stops with {@link BodyTooLarge} once it passes the limit, when no length was announced. */

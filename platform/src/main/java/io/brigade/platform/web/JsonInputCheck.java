@@ -1,5 +1,6 @@
 package io.brigade.platform.web;
 
+import io.brigade.contracts.common.TextRules;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,5 +1,6 @@
 package io.brigade.platform.web;
 
+import io.brigade.contracts.common.TextRules;
 import io.brigade.platform.test.ApiClient;
 import io.brigade.platform.test.ServiceIntegrationTest;
 import io.brigade.platform.test.TestTokens;

@@ -1,5 +1,10 @@
-package io.brigade.platform.web;
+package io.brigade.contracts.common;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -38,4 +43,30 @@ public final class TextRules {
         }
         return Optional.empty();
     }
+
+    /** Whether every %XX escape of a path or query decodes, with the bytes around it, as UTF-8. */
+    public static boolean isPercentEncodedUtf8(String query) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(query.length());
+        for (int i = 0; i < query.length(); i++) {
+            char c = query.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= query.length() || Character.digit(query.charAt(i + 1), 16) < 0
+                        || Character.digit(query.charAt(i + 2), 16) < 0) {
+                    return false;
+                }
+                bytes.write(Integer.parseInt(query, i + 1, i + 3, 16));
+                i += 2;
+            } else {
+                bytes.write(c > 0x7f ? '?' : c);
+            }
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray()));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
 }
