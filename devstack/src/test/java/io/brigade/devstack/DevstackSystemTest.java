@@ -7,18 +7,12 @@ import io.brigade.platform.test.StompClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
 
 import static io.brigade.platform.test.StompClient.awaitMessage;
@@ -32,29 +26,21 @@ import static org.awaitility.Awaitility.await;
  */
 class DevstackSystemTest {
 
-    private static final DemoData DEMO = DemoData.load();
+    private static final DemoData DEMO = RunningDevstack.DEMO;
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    private static Path data;
-    private static Devstack devstack;
-    private static int gatewayPort;
+    private static RunningDevstack restaurant;
 
     @BeforeAll
     static void startTheRestaurant() throws IOException {
-        data = Files.createTempDirectory("brigade-devstack-test");
-        int base = freeBase();
-        gatewayPort = base;
-        devstack = new Devstack(new DevstackOptions(false, false, data, base + 10, base + 11, null,
-                Duration.ofMillis(1500), 3, base - 8080));
-        devstack.start();
+        restaurant = RunningDevstack.start();
     }
 
     @AfterAll
     static void stop() throws IOException {
-        if (devstack != null) {
-            devstack.stop();
+        if (restaurant != null) {
+            restaurant.close();
         }
-        FileSystemUtils.deleteRecursively(data);
     }
 
     @Test
@@ -149,47 +135,18 @@ class DevstackSystemTest {
     }
 
     private static ApiClient gateway() {
-        return ApiClient.at("http://localhost:" + gatewayPort);
+        return restaurant.gateway();
     }
 
     private static String ws() {
-        return "ws://localhost:" + gatewayPort + "/ws";
+        return restaurant.ws();
     }
 
     private static String signIn(String demoUser) {
-        DemoData.User user = DEMO.users().stream().filter(u -> u.username().equals(demoUser)).findFirst()
-                .orElseThrow();
-        return signIn(user.username(), user.password());
+        return restaurant.signIn(demoUser);
     }
 
     private static String signIn(String username, String password) {
-        var login = gateway().post("/api/v1/auth/login", Map.of("username", username, "password", password));
-        assertThat(login.status()).as(login.raw()).isEqualTo(200);
-        return login.text("accessToken");
-    }
-
-    /**
-     * A port from which the gateway and the services (base to base + 6), PostgreSQL (base + 10) and Kafka (base + 11,
-     * its controller base + 1011) can all listen.
-     */
-    private static int freeBase() {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(20_000, 40_000);
-            if (IntStream.concat(IntStream.rangeClosed(base, base + 11), IntStream.of(base + 1011))
-                    .allMatch(DevstackSystemTest::free)) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("No free ports for the devstack");
-    }
-
-    private static boolean free(int port) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress("localhost", port));
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return restaurant.signIn(username, password);
     }
 }

@@ -5,7 +5,9 @@ import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.embedded.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.web.reactive.error.ErrorWebExceptionHandler;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -42,6 +44,12 @@ class GatewayProblems {
             HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS);
     private static final String ALLOW = METHODS.stream().map(HttpMethod::name).sorted()
             .collect(Collectors.joining(", "));
+
+    @Bean
+    WebServerFactoryCustomizer<NettyReactiveWebServerFactory> undecodableRequests() {
+        return factory -> factory.addServerCustomizers(server -> server.doOnChannelInit(
+                (observer, channel, address) -> UndecodableRequests.addTo(channel)));
+    }
 
     /** Before security and routing, so an impossible request is told so whoever sends it. */
     @Bean

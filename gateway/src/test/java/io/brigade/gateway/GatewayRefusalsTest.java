@@ -50,6 +50,9 @@ class GatewayRefusalsTest {
             "GET /api/v1/orders/%ff HTTP/1.1",
             "GET /api/v1/orders//x HTTP/1.1",
             "GET /api/v1/orders/%5c HTTP/1.1",
+            "GET /api/v1/orders?status=%zz HTTP/1.1",
+            "GET /api/v1/orders?status=% HTTP/1.1",
+            "GET /api/v1/orders/%zz HTTP/1.1",
             "TRACE /api/v1/orders HTTP/1.1",
             "BREW /api/v1/orders HTTP/1.1",
             "CONNECT localhost:80 HTTP/1.1"

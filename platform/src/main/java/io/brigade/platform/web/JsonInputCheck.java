@@ -14,7 +14,7 @@ import java.io.IOException;
 
 /**
  * Reads a request body once as a stream of JSON tokens before it is bound to a request type, and refuses what strict
- * JSON does not allow: a syntax error, a key given twice in one object, anything after the document, and text (keys
+ * JSON does not allow: a body that is not an object, a syntax error, a key given twice in one object, anything after the document, and text (keys
  * and values) that breaks {@link TextRules}. Checking tokens rather than bound fields covers every string a body can
  * carry, including enum names and ids that a deserializer would otherwise trim.
  */
@@ -29,8 +29,11 @@ final class JsonInputCheck {
 
     static void check(byte[] body) {
         try (JsonParser parser = FACTORY.createParser(body)) {
-            JsonToken token;
-            while ((token = parser.nextToken()) != null) {
+            JsonToken token = parser.nextToken();
+            if (token != null && token != JsonToken.START_OBJECT) {
+                throw new InvalidJsonInput("body", "The request body must be a JSON object");
+            }
+            while (token != null) {
                 if (token == JsonToken.FIELD_NAME || token == JsonToken.VALUE_STRING) {
                     String where = fieldOf(parser.getParsingContext());
                     String prefix = token == JsonToken.FIELD_NAME ? "has a key that " : "";
@@ -44,6 +47,7 @@ final class JsonInputCheck {
                     }
                     return;
                 }
+                token = parser.nextToken();
             }
             throw new InvalidJsonInput("body", "The request body is empty");
         } catch (StreamReadException e) {

@@ -1,0 +1,154 @@
+package io.brigade.devstack;
+
+import io.brigade.platform.demo.DemoData;
+import io.brigade.platform.test.ApiClient;
+import org.springframework.util.FileSystemUtils;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The README's devstack started for a test on free ports, in a data folder of its own, used as a client would: through
+ * the gateway, signed in as the demo staff. Its databases can be read directly to check what was stored.
+ */
+public final class RunningDevstack implements AutoCloseable {
+
+    public static final DemoData DEMO = DemoData.load();
+
+    private final Path data;
+    private final Devstack devstack;
+    private final int gatewayPort;
+    private final int postgresPort;
+    private final Map<String, Connection> connections = new ConcurrentHashMap<>();
+
+    private RunningDevstack(Path data, Devstack devstack, int gatewayPort, int postgresPort) {
+        this.data = data;
+        this.devstack = devstack;
+        this.gatewayPort = gatewayPort;
+        this.postgresPort = postgresPort;
+    }
+
+    public static RunningDevstack start() throws IOException {
+        Path data = Files.createTempDirectory("brigade-devstack-test");
+        int base = freeBase();
+        Devstack devstack = new Devstack(new DevstackOptions(false, false, data, base + 10, base + 11, null,
+                Duration.ofMillis(1500), 3, base - 8080));
+        devstack.start();
+        return new RunningDevstack(data, devstack, base, base + 10);
+    }
+
+    public ApiClient gateway() {
+        return ApiClient.at("http://localhost:" + gatewayPort);
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + gatewayPort;
+    }
+
+    public String ws() {
+        return "ws://localhost:" + gatewayPort + "/ws";
+    }
+
+    public String signIn(String demoUser) {
+        DemoData.User user = DEMO.users().stream().filter(u -> u.username().equals(demoUser)).findFirst()
+                .orElseThrow();
+        return signIn(user.username(), user.password());
+    }
+
+    public String signIn(String username, String password) {
+        var login = gateway().post("/api/v1/auth/login", Map.of("username", username, "password", password));
+        assertThat(login.status()).as(login.raw()).isEqualTo(200);
+        return login.text("accessToken");
+    }
+
+    /** How many rows {@code table} of {@code database} holds right now. */
+    public long rows(String database, String table) {
+        try (ResultSet count = connection(database).createStatement().executeQuery("select count(*) from " + table)) {
+            count.next();
+            return count.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The types, aggregates and times of the newest events in a service's event store, newest first. */
+    public List<String> newestEvents(String database, int count) {
+        List<String> events = new ArrayList<>();
+        try (ResultSet rows = connection(database).createStatement().executeQuery(
+                "select payload_type, aggregate_identifier, sequence_number, time_stamp from domain_event_entry"
+                        + " order by global_index desc limit " + count)) {
+            while (rows.next()) {
+                events.add(rows.getString(1) + " " + rows.getString(2) + "#" + rows.getLong(3) + " at "
+                        + rows.getString(4));
+            }
+            return events;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Connection connection(String database) {
+        return connections.computeIfAbsent(database, name -> {
+            try {
+                return DriverManager.getConnection("jdbc:postgresql://localhost:" + postgresPort + "/" + name,
+                        "postgres", "postgres");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (Connection connection : connections.values()) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // the server stops next anyway
+            }
+        }
+        devstack.stop();
+        FileSystemUtils.deleteRecursively(data);
+    }
+
+    /**
+     * A port from which the gateway and the services (base to base + 6), PostgreSQL (base + 10) and Kafka (base + 11,
+     * its controller base + 1011) can all listen.
+     */
+    private static int freeBase() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int base = ThreadLocalRandom.current().nextInt(20_000, 40_000);
+            if (IntStream.concat(IntStream.rangeClosed(base, base + 11), IntStream.of(base + 1011))
+                    .allMatch(RunningDevstack::free)) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("No free ports for the devstack");
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress("localhost", port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.brigade.devstack.hostile;
+
+import io.brigade.devstack.RunningDevstack;
+import io.brigade.platform.demo.DemoData;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.brigade.devstack.hostile.Endpoint.withBody;
+import static io.brigade.devstack.hostile.Endpoint.withoutBody;
+
+/** Every endpoint of the public API that takes input, each with a request it would accept in this restaurant. */
+final class Endpoints {
+
+    private static final Field.Id ID = new Field.Id(true);
+    private static final Field.Id OPTIONAL_ID = new Field.Id(false);
+    private static final Field.Text REASON = new Field.Text(true, true);
+
+    private Endpoints() {
+    }
+
+    static List<Endpoint> of(HostileInputSystemTest.Service s) {
+        DemoData demo = RunningDevstack.DEMO;
+        DemoData.Item burger = demo.item("Brigade burger");
+        UUID category = demo.categories().get(0).id();
+        String orders = "/api/v1/orders/" + s.orderId();
+        String bill = "/api/v1/billing/bills/" + s.billId();
+        String ticket = "/api/v1/kitchen/tickets/" + s.ticketId();
+        return List.of(
+                withBody("POST", "/api/v1/auth/login", null,
+                        Map.of("username", "waiter", "password", "brigade-waiter-2026"),
+                        Map.of("username", REASON, "password", REASON)),
+                withBody("POST", "/api/v1/auth/refresh", null, Map.of("refreshToken", "r".repeat(43)),
+                        Map.of("refreshToken", REASON)),
+                withBody("POST", "/api/v1/auth/logout", s.waiter(), Map.of("refreshToken", "r".repeat(43)),
+                        Map.of("refreshToken", REASON)),
+                withBody("POST", "/api/v1/auth/register", s.admin(), ordered("username", "new.waiter",
+                                "password", "a long enough passphrase", "fullName", "New Waiter", "role", "STAFF"),
+                        Map.of("username", REASON, "password", REASON, "fullName", REASON,
+                                "role", new Field.Choice(true, List.of("STAFF", "KITCHEN", "MANAGER")))),
+                withBody("PATCH", "/api/v1/auth/users/" + s.waiterId(), s.admin(), ordered("fullName", "Walter",
+                                "role", "STAFF", "active", true),
+                        Map.of("fullName", new Field.Text(false, true), "active", new Field.Flag(false),
+                                "role", new Field.Choice(false, List.of("STAFF", "KITCHEN")),
+                                "password", new Field.Text(false, false))),
+                withBody("POST", "/api/v1/menu/categories", s.manager(), ordered("name", "Specials", "position", 5),
+                        Map.of("name", REASON, "position", new Field.Whole(false, 0, 10_000))),
+                withBody("POST", "/api/v1/menu/items", s.manager(), item(category), itemFields()),
+                withBody("PUT", "/api/v1/menu/items/" + burger.id(), s.manager(), item(category), itemFields()),
+                withoutBody("DELETE", "/api/v1/menu/items/" + burger.id(), s.manager()),
+                withBody("POST", "/api/v1/menu/items/" + burger.id() + "/availability", s.cook(),
+                        ordered("available", false, "reason", "out of buns"),
+                        Map.of("available", new Field.Flag(true), "reason", new Field.Text(false, false))),
+                withBody("POST", "/api/v1/tables", s.manager(), ordered("number", 77, "seats", 4, "zone", "Terrace"),
+                        Map.of("number", new Field.Whole(true, 1, 9999), "seats", new Field.Whole(true, 1, 100),
+                                "zone", new Field.Text(false, false))),
+                withBody("PUT", "/api/v1/settings", s.manager(), ordered("currency", "EUR", "taxRatePercent", 10,
+                                "serviceChargePercent", 0),
+                        Map.of("currency", new Field.Choice(true, List.of("EUR")),
+                                "taxRatePercent", new Field.Decimal(true, 0, 100, 3),
+                                "serviceChargePercent", new Field.Decimal(true, 0, 100, 3))),
+                withBody("POST", "/api/v1/orders", s.waiter(), ordered("tableId", s.freeTable().toString(),
+                                "guests", 2),
+                        Map.of("orderId", OPTIONAL_ID, "tableId", ID, "guests", new Field.Whole(true, 1, 100))),
+                withBody("POST", orders + "/lines", s.waiter(), ordered("menuItemId", burger.id().toString(),
+                                "quantity", 1, "modifierIds", List.of(), "seat", 1, "course", 1, "notes", "no salt"),
+                        Map.of("lineId", OPTIONAL_ID, "menuItemId", ID, "quantity", new Field.Whole(true, 1, 99),
+                                "modifierIds", new Field.Ids(false, 20), "seat", new Field.Whole(false, 1, 100),
+                                "course", new Field.Whole(false, 1, 20), "notes", new Field.Text(false, false))),
+                withoutBody("DELETE", orders + "/lines/" + s.unsentLineId(), s.waiter()),
+                withBody("POST", orders + "/lines/" + s.sentLineId() + "/void", s.manager(),
+                        Map.of("reason", "wrong table"), Map.of("reason", REASON)),
+                withBody("POST", orders + "/send", s.waiter(), Map.of("course", 1),
+                        Map.of("course", new Field.Whole(false, 1, 20))),
+                withBody("POST", orders + "/serve", s.waiter(), Map.of("lineIds", List.of(s.sentLineId().toString())),
+                        Map.of("lineIds", new Field.Ids(false, 200))),
+                withBody("POST", orders + "/transfer", s.waiter(), Map.of("tableId", s.freeTable().toString()),
+                        Map.of("tableId", ID)),
+                withoutBody("POST", orders + "/bill", s.waiter()),
+                withBody("POST", orders + "/cancel", s.manager(), Map.of("reason", "guests left"),
+                        Map.of("reason", REASON)),
+                withoutBody("GET", orders, s.waiter()),
+                withoutBody("GET", "/api/v1/orders?status=OPEN&tableId=" + s.freeTable(), s.waiter()),
+                withoutBody("GET", "/api/v1/bills/" + s.billId(), s.waiter()),
+                withoutBody("GET", "/api/v1/bills?orderId=" + s.orderId(), s.waiter()),
+                withoutBody("GET", "/api/v1/kitchen/board?station=grill", s.cook()),
+                withoutBody("GET", "/api/v1/tables/" + s.freeTable() + "/qr", s.waiter()),
+                withoutBody("POST", ticket + "/items/" + s.sentLineId() + "/start", s.cook()),
+                withoutBody("POST", ticket + "/items/" + s.sentLineId() + "/ready", s.cook()),
+                withoutBody("POST", ticket + "/bump", s.cook()),
+                withoutBody("POST", ticket + "/recall", s.cook()),
+                withBody("POST", bill + "/discounts", s.manager(), ordered("kind", "PERCENT", "value", 10,
+                                "reason", "birthday"),
+                        Map.of("kind", new Field.Choice(true, List.of("PERCENT", "AMOUNT")),
+                                "value", new Field.Decimal(true, 0, 100, 2), "reason", REASON)),
+                withBody("POST", bill + "/split", s.waiter(), ordered("mode", "EQUAL", "parts", 2),
+                        Map.of("mode", new Field.Choice(true, List.of("EQUAL", "BY_SEAT", "BY_LINES")),
+                                "parts", new Field.Whole(false, 1, 50))),
+                withBody("POST", bill + "/payments", s.waiter(), ordered("method", "CARD", "amountCents", 100,
+                                "tipCents", 0),
+                        Map.of("paymentId", OPTIONAL_ID, "checkId", OPTIONAL_ID,
+                                "method", new Field.Choice(true, List.of("CASH", "CARD", "OTHER")),
+                                "amountCents", new Field.Decimal(true, 0, 100_000_000, 0),
+                                "tipCents", new Field.Decimal(false, 0, 100_000_000, 0))),
+                withBody("POST", bill + "/payments/" + UUID.randomUUID() + "/refund", s.manager(),
+                        Map.of("reason", "cold food"), Map.of("reason", REASON)),
+                withBody("POST", bill + "/void", s.manager(), Map.of("reason", "mistake"), Map.of("reason", REASON)));
+    }
+
+    private static Map<String, Object> item(UUID category) {
+        return ordered("categoryId", category.toString(), "name", "Hostile burger", "description", "With pickles",
+                "priceCents", 1500, "station", "grill", "allergens", List.of("gluten"),
+                "modifiers", List.of(Map.of("name", "Cheese", "priceCents", 100)));
+    }
+
+    private static Map<String, Field> itemFields() {
+        return Map.of("categoryId", ID, "name", REASON, "description", new Field.Text(false, false),
+                "priceCents", new Field.Whole(true, 0, 100_000_000), "station", REASON);
+    }
+
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            body.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return body;
+    }
+}
