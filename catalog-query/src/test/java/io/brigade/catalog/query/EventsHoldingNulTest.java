@@ -90,6 +90,12 @@ class EventsHoldingNulTest extends CatalogTestBase {
         assertThat(parkedEvents()).isZero();
     }
 
+    @Test
+    void everyViewFedFromKafkaHasADeadLetterQueue() {
+        assertThat(anonymous.as("ops", "ADMIN").get("/actuator/deadletters").body().fieldNames()).toIterable()
+                .containsExactly(OrderViewProjection.GROUP, KitchenBoardProjection.GROUP, BillViewProjection.GROUP);
+    }
+
     private Optional<JsonNode> boardTicket(TicketId ticket) {
         return StreamSupport.stream(cook.get("/api/v1/kitchen/board?station=grill").body().spliterator(), false)
                 .filter(t -> t.path("ticketId").asText().equals(ticket.toString())).findFirst();
