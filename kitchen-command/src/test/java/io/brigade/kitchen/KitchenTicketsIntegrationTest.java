@@ -182,6 +182,9 @@ class KitchenTicketsIntegrationTest {
 
         JsonNode ticket = ticketsOf(order, 1).get(0);
         assertThat(ticket.path("items").get(0).path("notes").asText()).isEqualTo("no\u0000salt");
+        assertThat(jdbc.queryForObject("select convert_from(meta_data, 'UTF8') from domain_event_entry "
+                + "where aggregate_identifier = ?", String.class, TicketId.forSend(order, 1, "grill").toString()))
+                .as("who sent the order, carried to the ticket").contains("\"username\":\"waiter\"");
 
         OrderId next = OrderId.random();
         publish(next, sent(next, 1, line("Brigade burger", 1, null)));
