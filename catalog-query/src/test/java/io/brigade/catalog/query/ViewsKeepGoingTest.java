@@ -15,6 +15,7 @@ import io.brigade.contracts.order.OrderId;
 import io.brigade.contracts.order.OrderLineAdded;
 import io.brigade.contracts.order.OrderOpened;
 import io.brigade.platform.kafka.KafkaEventWriter;
+import io.brigade.platform.test.ApiClient;
 import io.brigade.platform.test.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,10 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Events published before input was checked at the edge can hold a NUL character, which PostgreSQL cannot store in
- * text: the views store it as U+FFFD and go on, and nothing is parked.
+ * No event stops the views. Events published before input was checked at the edge can hold a NUL character, which
+ * PostgreSQL cannot store in text: the views store it as U+FFFD and nothing is parked. An event a view cannot store
+ * is parked with its order's later events, every other order goes on, and an operator's retry catches the view up.
  */
-class EventsHoldingNulTest extends CatalogTestBase {
+class ViewsKeepGoingTest extends CatalogTestBase {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final Map<String, String> WAITER = Map.of("userId", "waiter-1", "username", "waiter", "role", "STAFF");
@@ -87,6 +89,37 @@ class EventsHoldingNulTest extends CatalogTestBase {
                         && response.body().path("status").asText().equals("CANCELLED")).body();
 
         assertThat(view.path("lines").get(0).path("notes").asText()).isEqualTo("extra\uFFFDcrispy");
+        assertThat(parkedEvents()).isZero();
+    }
+
+    @Test
+    void anOrderEventTheViewCannotStoreIsParkedWithTheOrdersLaterEvents_otherOrdersGoOn_andARetryCatchesUp() {
+        OrderId stuck = OrderId.random();
+        OrderId next = OrderId.random();
+        ApiClient admin = anonymous.as("ops", "ADMIN");
+        String orders = kafka.topic(Topics.ORDER_EVENTS);
+        jdbc.execute("alter table order_view add constraint refuses_one_order check (order_id <> '" + stuck.value()
+                + "')");
+        try {
+            services.write(orders, "Order", stuck.toString(), 0, new OrderOpened(stuck, TableId.of(DEMO.table(6).id()),
+                    6, 2), WAITER);
+            services.write(orders, "Order", stuck.toString(), 1, new OrderCancelled(stuck,
+                    TableId.of(DEMO.table(6).id()), "guests left"), WAITER);
+            await().atMost(PATIENCE).until(() -> parkedEvents() == 2);
+
+            services.write(orders, "Order", next.toString(), 0, new OrderOpened(next, TableId.of(DEMO.table(7).id()),
+                    7, 2), WAITER);
+            await().atMost(PATIENCE).until(() -> manager.get("/api/v1/orders/" + next).status() == 200);
+            assertThat(manager.get("/api/v1/orders/" + stuck).status()).isEqualTo(404);
+        } finally {
+            jdbc.execute("alter table order_view drop constraint refuses_one_order");
+        }
+
+        var retried = admin.post("/actuator/deadletters/" + OrderViewProjection.GROUP, null);
+
+        assertThat(retried.status()).as(retried.raw()).isEqualTo(200);
+        assertThat(retried.body().path("stillParked").path("events").asLong()).isZero();
+        assertThat(manager.get("/api/v1/orders/" + stuck).body().path("status").asText()).isEqualTo("CANCELLED");
         assertThat(parkedEvents()).isZero();
     }
 
