@@ -67,24 +67,26 @@ public class DeadLettersEndpoint {
     @WriteOperation
     public WebEndpointResponse<Retried> retry(@Selector String group) {
         Optional<SequencedDeadLetterQueue<EventMessage<?>>> queue = queue(group);
-        Optional<SequencedDeadLetterProcessor<EventMessage<?>>> processor = queue.flatMap(q ->
-                processing.sequencedDeadLetterProcessor(group));
-        if (queue.isEmpty() || processor.isEmpty()) {
+        if (queue.isEmpty()) {
             return new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
         }
+        SequencedDeadLetterProcessor<EventMessage<?>> processor =
+                processing.sequencedDeadLetterProcessor(group).orElseThrow();
         // a sequence that fails again goes to the back of the queue, so each parked sequence is tried once
         long sequences = queue.get().amountOfSequences();
         int handled = 0;
         for (long attempt = 0; attempt < sequences; attempt++) {
-            if (processor.get().processAny()) {
+            if (processor.processAny()) {
                 handled++;
             }
         }
         return new WebEndpointResponse<>(new Retried(handled, parked(group).orElseThrow()));
     }
 
+    /** The queue of a Kafka-fed group whose handlers use it (a saga's processor has none). */
     private Optional<SequencedDeadLetterQueue<EventMessage<?>>> queue(String group) {
-        return properties.getConsumers().containsKey(group) ? processing.deadLetterQueue(group) : Optional.empty();
+        return properties.getConsumers().containsKey(group) && processing.sequencedDeadLetterProcessor(group).isPresent()
+                ? processing.deadLetterQueue(group) : Optional.empty();
     }
 
     private Optional<GroupDeadLetters> parked(String group) {
