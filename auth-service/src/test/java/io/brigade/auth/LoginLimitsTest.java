@@ -36,15 +36,25 @@ class LoginLimitsTest extends AuthServiceTestBase {
     }
 
     @Test
-    void oneAddressTryingManyAccountsIsLimitedToo() {
-        String address = "192.0.2.44";
-        int refused = 0;
-        for (int attempt = 1; attempt <= 31; attempt++) {
-            if (loginFrom(address, "someone-" + attempt, "password guess") == 429) {
-                refused++;
+    void anAttackersHundredFailuresFromTheRestaurantsSharedAddressNeverKeepAnotherWaiterOut() {
+        String sharedAddress = "198.51.100.77";
+        String victim = newUser("STAFF");
+        String colleague = newUser("STAFF");
+        int unauthorized = 0;
+        for (int attempt = 1; attempt <= 100; attempt++) {
+            String username = attempt <= 10 ? victim : "guessed-name-" + attempt;
+            if (loginFrom(sharedAddress, username, "guess number " + attempt) == 401) {
+                unauthorized++;
             }
         }
-        assertThat(refused).isEqualTo(1);
-        assertThat(loginFrom("192.0.2.45", ADMIN, ADMIN_PASSWORD)).isEqualTo(200);
+        assertThat(unauthorized).isEqualTo(100);
+
+        assertThat(loginFrom(sharedAddress, colleague, PASSWORD)).as("a colleague on the same connection")
+                .isEqualTo(200);
+        assertThat(loginFrom(sharedAddress, ADMIN, ADMIN_PASSWORD)).as("the manager on the same connection")
+                .isEqualTo(200);
+        assertThat(loginFrom(sharedAddress, victim, PASSWORD)).as("the guessed account, from where it was guessed")
+                .isEqualTo(429);
+        assertThat(loginFrom(RESTAURANT, victim, PASSWORD)).as("the guessed account, from elsewhere").isEqualTo(200);
     }
 }

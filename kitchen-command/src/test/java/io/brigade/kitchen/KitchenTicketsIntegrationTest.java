@@ -1,6 +1,7 @@
 package io.brigade.kitchen;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brigade.contracts.Topics;
 import io.brigade.contracts.catalog.TableId;
 import io.brigade.contracts.kitchen.TicketId;
@@ -43,6 +44,7 @@ import static org.awaitility.Awaitility.await;
 class KitchenTicketsIntegrationTest {
 
     private static final DemoData DEMO = DemoData.load();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final KafkaEventWriter ORDER_SERVICE =
             new KafkaEventWriter(TestInfrastructure.get().kafkaBootstrapServers());
 
@@ -89,7 +91,7 @@ class KitchenTicketsIntegrationTest {
                 .orElseThrow();
         assertThat(grill.path("ticketId").asText()).isEqualTo(TicketId.forSend(order, 1, "grill").toString());
         assertThat(grill.path("tableNumber").asInt()).isEqualTo(4);
-        assertThat(grill.path("status").asText()).isEqualTo("OPEN");
+        assertThat(ticketStatus(order)).isEqualTo("OPEN");
         assertThat(grill.path("items")).hasSize(2);
         JsonNode firstItem = grill.path("items").get(0);
         assertThat(firstItem.path("lineId").asText()).isEqualTo(steak.lineId().toString());
@@ -99,7 +101,7 @@ class KitchenTicketsIntegrationTest {
         assertThat(firstItem.path("modifiers").toString()).contains("Béarnaise");
         assertThat(firstItem.path("allergens").toString()).isEqualTo(steak.allergens().stream()
                 .map(a -> "\"" + a + "\"").toList().toString().replace(" ", ""));
-        assertThat(firstItem.path("status").asText()).isEqualTo("QUEUED");
+        assertThat(firstItem.path("quantity").asInt()).isEqualTo(1);
 
         List<TopicReader.Record> published = TopicReader.readUntil(kafka.topic(Topics.KITCHEN_EVENTS),
                 rs -> createdFor(rs, order) == 2, Duration.ofSeconds(30));
@@ -109,20 +111,18 @@ class KitchenTicketsIntegrationTest {
     }
 
     @Test
-    void givenStations_thenEachShowsOnlyItsOpenTickets_aStationWithNoneShowsNothing_andAnUnknownStationIsRouted() {
+    void givenLinesForAStationNamedInAnyCase_thenOneTicketForThatStation_andALineWithoutAStationGoesToTheKitchen() {
         OrderId order = OrderId.random();
         SentLine smoked = new SentLine(LineId.random(), io.brigade.contracts.catalog.MenuItemId.random(),
                 "Smoked brisket", "Smoker", 1, List.of(), null, null, null, List.of());
-        publish(order, sent(order, 1, line("Ribeye steak 300g", 1, null), smoked));
-        ticketsOf(order, 2);
+        SentLine alsoSmoked = new SentLine(LineId.random(), io.brigade.contracts.catalog.MenuItemId.random(),
+                "Smoked ribs", " smoker ", 1, List.of(), null, null, null, List.of());
+        SentLine bread = new SentLine(LineId.random(), io.brigade.contracts.catalog.MenuItemId.random(),
+                "Bread", null, 1, List.of(), null, null, null, List.of());
+        publish(order, sent(order, 1, smoked, alsoSmoked, bread));
 
-        assertThat(cook.get("/api/v1/kitchen/tickets?station=smoker").body())
-                .anySatisfy(t -> assertThat(t.path("orderId").asText()).isEqualTo(order.toString()));
-        assertThat(cook.get("/api/v1/kitchen/tickets?station=grill").body())
-                .allSatisfy(t -> assertThat(t.path("station").asText()).isEqualTo("grill"));
-        var nobody = cook.get("/api/v1/kitchen/tickets?station=nobody-sends-here");
-        assertThat(nobody.status()).isEqualTo(200);
-        assertThat(nobody.body()).isEmpty();
+        assertThat(ticketsOf(order, 2)).extracting(t -> t.path("station").asText() + ":" + t.path("items").size())
+                .containsExactlyInAnyOrder("smoker:2", "kitchen:1");
     }
 
     @Test
@@ -148,9 +148,10 @@ class KitchenTicketsIntegrationTest {
         publish(order, sent(order, 1, line("Ribeye steak 300g", 1, null), withId(voided, line("Brigade burger", 1, null))));
         publish(order, new OrderLineVoided(order, voided, "grill", 1, "wrong table"));
         ticketsOf(order, 1);
-        await().atMost(Duration.ofSeconds(30)).until(() -> itemStatus(order, voided).equals("VOIDED"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> eventTypes(TicketId.forSend(order, 1, "grill"))
+                .contains("TicketItemVoided"));
         long events = eventCount();
-        long tickets = jdbc.queryForObject("select count(*) from kitchen_ticket", Long.class);
+        long tickets = jdbc.queryForObject("select count(*) from order_ticket", Long.class);
 
         TrackingEventProcessor consumer = processing
                 .eventProcessor(OrderTicketPolicy.GROUP, TrackingEventProcessor.class).orElseThrow();
@@ -170,8 +171,62 @@ class KitchenTicketsIntegrationTest {
 
         assertThat(redelivered).hasValue(1);
 
-        assertThat(jdbc.queryForObject("select count(*) from kitchen_ticket", Long.class)).isEqualTo(tickets + 1);
+        assertThat(jdbc.queryForObject("select count(*) from order_ticket", Long.class)).isEqualTo(tickets + 1);
         assertThat(eventCount()).isEqualTo(events + 1);
+    }
+
+    @Test
+    void givenALineWhoseNotesHoldANulCharacter_thenItsTicketIsMade_andTheNextOrdersTicketFollowsWithinASecond() {
+        OrderId order = OrderId.random();
+        publish(order, sent(order, 1, line("Ribeye steak 300g", 1, "no\u0000salt")));
+
+        JsonNode ticket = ticketsOf(order, 1).get(0);
+        assertThat(ticket.path("items").get(0).path("notes").asText()).isEqualTo("no\u0000salt");
+        assertThat(jdbc.queryForObject("select convert_from(meta_data, 'UTF8') from domain_event_entry "
+                + "where aggregate_identifier = ?", String.class, TicketId.forSend(order, 1, "grill").toString()))
+                .as("who sent the order, carried to the ticket").contains("\"username\":\"waiter\"");
+
+        OrderId next = OrderId.random();
+        publish(next, sent(next, 1, line("Brigade burger", 1, null)));
+        assertThat(secondsUntilTicketOf(next)).isLessThan(1.0);
+    }
+
+    @Test
+    void anEventThatFailsInTheKitchensProjectionIsParked_theNextOrdersTicketAppearsWithinASecond_andAnAdminRetriesIt() {
+        OrderId poisoned = OrderId.random();
+        ApiClient admin = ApiClient.at("http://localhost:" + port).as("ops", "ADMIN");
+        jdbc.execute("alter table order_ticket add constraint refuses_one_order check (order_id <> '"
+                + poisoned.value() + "')");
+        try {
+            publish(poisoned, sent(poisoned, 1, line("Ribeye steak 300g", 1, null)));
+            publish(poisoned, new OrderCancelled(poisoned, TableId.of(DEMO.table(4).id()), "guests left"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> parkedEventsOf(admin, poisoned) == 2);
+
+            OrderId next = OrderId.random();
+            publish(next, sent(next, 1, line("Brigade burger", 1, null)));
+            assertThat(secondsUntilTicketOf(next)).isLessThan(1.0);
+
+            JsonNode parked = parkedSequence(admin, poisoned);
+            assertThat(parked.path("event").asText()).isEqualTo("OrderLinesSent");
+            assertThat(parked.path("cause").asText()).contains("refuses_one_order");
+            assertThat(eventTypes(TicketId.forSend(poisoned, 1, "grill"))).isEmpty();
+        } finally {
+            jdbc.execute("alter table order_ticket drop constraint refuses_one_order");
+        }
+
+        assertThat(api().as("boss", "MANAGER").get("/actuator/deadletters").status()).isEqualTo(403);
+        assertThat(api().as("boss", "MANAGER").post("/actuator/deadletters/" + OrderTicketPolicy.GROUP, null)
+                .status()).isEqualTo(403);
+        assertThat(api().anonymous().post("/actuator/deadletters/" + OrderTicketPolicy.GROUP, null).status())
+                .isEqualTo(401);
+        assertThat(admin.post("/actuator/deadletters/no-such-group", null).status()).isEqualTo(404);
+
+        var retried = admin.post("/actuator/deadletters/" + OrderTicketPolicy.GROUP, null);
+
+        assertThat(retried.status()).as(retried.raw()).isEqualTo(200);
+        assertThat(retried.body().path("sequencesHandled").asInt()).isEqualTo(1);
+        assertThat(parkedEventsOf(admin, poisoned)).isZero();
+        assertThat(eventTypes(TicketId.forSend(poisoned, 1, "grill"))).containsExactly("TicketCreated", "TicketVoided");
     }
 
     @Test
@@ -200,7 +255,7 @@ class KitchenTicketsIntegrationTest {
         assertThat(eventCount()).isEqualTo(events);
 
         assertThat(cook.post(ticket + "/bump", null).status()).isEqualTo(204);
-        assertThat(ticketStatus(order)).isEqualTo("DONE");
+        assertThat(ticketStatus(order)).isEqualTo("CLOSED");
         assertThat(cook.post(ticket + "/recall", null).status()).isEqualTo(204);
         assertThat(ticketStatus(order)).isEqualTo("OPEN");
         assertThat(eventTypes(TicketId.forSend(order, 1, "grill"))).containsExactly(
@@ -217,10 +272,12 @@ class KitchenTicketsIntegrationTest {
 
         publish(order, new OrderCancelled(order, TableId.of(DEMO.table(4).id()), "guests left"));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> ticketsOf(order, 2).stream()
-                .anyMatch(t -> t.path("status").asText().equals("VOIDED")));
-        assertThat(ticketsOf(order, 2)).extracting(t -> t.path("station").asText() + ":" + t.path("status").asText())
-                .containsExactlyInAnyOrder("grill:VOIDED", "bar:DONE");
+        TicketId grill = TicketId.forSend(order, 1, "grill");
+        TicketId bar = TicketId.forSend(order, 1, "bar");
+        await().atMost(Duration.ofSeconds(30)).until(() -> eventTypes(grill).contains("TicketVoided"));
+        assertThat(eventTypes(bar)).containsExactly("TicketCreated", "TicketBumped");
+        assertThat(jdbc.queryForObject("select count(*) from order_ticket where order_id = ? and open", Long.class,
+                order.value())).isZero();
         var bumpVoided = cook.post("/api/v1/kitchen/tickets/" + TicketId.forSend(order, 1, "grill") + "/bump", null);
         assertThat(bumpVoided.status()).isEqualTo(409);
     }
@@ -247,21 +304,53 @@ class KitchenTicketsIntegrationTest {
                 Map.of("username", "waiter", "role", "STAFF"));
     }
 
+    /** The tickets the kitchen made for an order, as its TicketCreated events have them. */
     private List<JsonNode> ticketsOf(OrderId order, int expected) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> {
-            JsonNode body = cook.get("/api/v1/kitchen/tickets?orderId=" + order).body();
-            return StreamSupport.stream(body.spliterator(), false).toList();
-        }, tickets -> tickets.size() >= expected);
+        return await().atMost(Duration.ofSeconds(30)).until(() -> createdTickets(order), t -> t.size() >= expected);
     }
 
+    private List<JsonNode> createdTickets(OrderId order) {
+        return jdbc.queryForList("select convert_from(payload, 'UTF8') from domain_event_entry where payload_type = ? "
+                        + "and convert_from(payload, 'UTF8') like ? order by global_index", String.class,
+                "io.brigade.contracts.kitchen.TicketCreated", "%" + order + "%").stream()
+                .map(KitchenTicketsIntegrationTest::json).toList();
+    }
+
+    private double secondsUntilTicketOf(OrderId order) {
+        long start = System.nanoTime();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                .until(() -> !createdTickets(order).isEmpty());
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private JsonNode parkedSequence(ApiClient admin, OrderId order) {
+        JsonNode group = admin.get("/actuator/deadletters/" + OrderTicketPolicy.GROUP).body();
+        return StreamSupport.stream(group.path("parked").spliterator(), false)
+                .filter(sequence -> sequence.path("aggregateId").asText().equals(order.toString()))
+                .findFirst().orElse(null);
+    }
+
+    private long parkedEventsOf(ApiClient admin, OrderId order) {
+        JsonNode sequence = parkedSequence(admin, order);
+        return sequence == null ? 0 : sequence.path("events").asLong();
+    }
+
+    private ApiClient api() {
+        return ApiClient.at("http://localhost:" + port);
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** OPEN while the kitchen would void the ticket on a cancellation, CLOSED once bumped or voided. */
     private String ticketStatus(OrderId order) {
-        return jdbc.queryForObject("select status from kitchen_ticket where ticket_id = ?", String.class,
-                TicketId.forSend(order, 1, "grill").value());
-    }
-
-    private String itemStatus(OrderId order, LineId line) {
-        return jdbc.queryForObject("select status from kitchen_ticket_item where ticket_id = ? and line_id = ?",
-                String.class, TicketId.forSend(order, 1, "grill").value(), line.value());
+        return jdbc.queryForObject("select case when open then 'OPEN' else 'CLOSED' end from order_ticket "
+                + "where ticket_id = ?", String.class, TicketId.forSend(order, 1, "grill").value());
     }
 
     private long eventCount() {

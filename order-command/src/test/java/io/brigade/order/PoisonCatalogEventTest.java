@@ -1,10 +1,12 @@
 package io.brigade.order;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.brigade.contracts.Topics;
 import io.brigade.contracts.catalog.MenuItemAdded;
 import io.brigade.contracts.catalog.MenuItemId;
 import io.brigade.contracts.common.Money;
 import io.brigade.platform.kafka.KafkaEventWriter;
+import io.brigade.platform.test.ApiClient;
 import io.brigade.platform.test.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 
@@ -39,5 +41,14 @@ class PoisonCatalogEventTest extends OrderServiceTestBase {
         });
         assertThat(jdbc.queryForObject("select count(*) from menu_item where id = ?", Integer.class, poisoned.value()))
                 .isZero();
+
+        JsonNode parked = ApiClient.at("http://localhost:" + port).as("ops", "ADMIN").get("/actuator/deadletters")
+                .body();
+        assertThat(parked.fieldNames()).toIterable().as("the saga's processor has no dead-letter queue")
+                .containsExactly("menu");
+        assertThat(parked.path("menu").path("events").asLong()).isEqualTo(1);
+        assertThat(parked.path("menu").path("parked").get(0).path("aggregateId").asText())
+                .isEqualTo(poisoned.toString());
+        assertThat(parked.path("menu").path("parked").get(0).path("event").asText()).isEqualTo("MenuItemAdded");
     }
 }

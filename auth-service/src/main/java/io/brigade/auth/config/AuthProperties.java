@@ -13,8 +13,9 @@ public record AuthProperties(Duration accessTokenLifetime, Duration refreshToken
                              String keySecret, boolean demoUsers, LoginLimits loginLimits) {
 
     /**
-     * Failed logins allowed within {@code window}: from one address against one account, from one address against
-     * any accounts, and against one account from all addresses except those it recently signed in from.
+     * Failed logins allowed within {@code window}: from one address against one account; from one address against any
+     * accounts (high: a whole restaurant signs in from one address); and against one account from all addresses. The
+     * last two never count against an account signing in from an address it recently signed in from.
      */
     public record LoginLimits(Duration window, int failuresPerAccountAndAddress, int failuresPerAddress,
                               int failuresPerAccount) {

@@ -17,11 +17,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Limits failed logins in a sliding window, three ways: one address guessing one account's password (tight), one
- * address trying many accounts, and many addresses against one account (loose, and not counted against an address the
- * account recently signed in from). A limit only holds while the failures are inside the window, so an attacker can
- * keep a real user out for at most one window, and never from a device they have used. Counters live in this
- * instance's memory.
+ * Limits failed logins in a sliding window, three ways: one address guessing one account's password (tight), many
+ * addresses against one account, and one address against any accounts. A restaurant's staff share one public address,
+ * so the per-address limit is far above what a whole staff mistyping ever reaches, and neither it nor the per-account
+ * limit counts against an account signing in from an address it recently signed in from: one person's failures on
+ * the shared connection never keep a colleague out. A limit only holds while the failures are inside the window, so an
+ * attacker can keep a real user out for at most one window. Counters live in this instance's memory.
  */
 @Component
 public class LoginThrottle {
@@ -42,9 +43,11 @@ public class LoginThrottle {
     public void checkAllowed(String username, String address) {
         Instant now = clock.instant();
         String account = username.toLowerCase(Locale.ROOT);
+        boolean known = isKnown(account, address, now);
         Optional<Duration> wait = retryAfter("pair:" + account + "|" + address, limits.failuresPerAccountAndAddress(), now)
-                .or(() -> retryAfter("address:" + address, limits.failuresPerAddress(), now))
-                .or(() -> isKnown(account, address, now) ? Optional.empty()
+                .or(() -> known ? Optional.empty()
+                        : retryAfter("address:" + address, limits.failuresPerAddress(), now))
+                .or(() -> known ? Optional.empty()
                         : retryAfter("account:" + account, limits.failuresPerAccount(), now));
         wait.ifPresent(duration -> {
             throw new TooManyRequestsException("Too many failed logins; try again later", duration);

@@ -9,7 +9,7 @@ import io.brigade.contracts.order.OrderCancelled;
 import io.brigade.contracts.order.OrderLineVoided;
 import io.brigade.contracts.order.OrderLinesSent;
 import io.brigade.contracts.order.SentLine;
-import io.brigade.kitchen.query.StationTickets;
+import io.brigade.kitchen.query.OrderTickets;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -32,9 +32,9 @@ public class OrderTicketPolicy {
     public static final String GROUP = "kitchen-orders";
 
     private final CommandGateway commands;
-    private final StationTickets tickets;
+    private final OrderTickets tickets;
 
-    public OrderTicketPolicy(CommandGateway commands, StationTickets tickets) {
+    public OrderTicketPolicy(CommandGateway commands, OrderTickets tickets) {
         this.commands = commands;
         this.tickets = tickets;
     }

@@ -6,49 +6,29 @@ import io.brigade.contracts.kitchen.RecallTicket;
 import io.brigade.contracts.kitchen.StartTicketItem;
 import io.brigade.contracts.kitchen.TicketId;
 import io.brigade.contracts.order.LineId;
-import io.brigade.contracts.order.OrderId;
-import io.brigade.kitchen.query.StationTickets;
-import io.brigade.kitchen.query.TicketView;
-import io.brigade.platform.problem.InvalidInputException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
 import java.util.UUID;
 
-/** Translates API.md's Kitchen section into commands for the {@code KitchenTicket} aggregate. */
+/**
+ * Translates API.md's Kitchen section into commands for the {@code KitchenTicket} aggregate. The cooks read their
+ * tickets from the kitchen board, which catalog-query serves.
+ */
 @RestController
 @RequestMapping("/api/v1/kitchen/tickets")
 public class TicketController {
 
     private final CommandGateway commands;
-    private final StationTickets tickets;
 
-    public TicketController(CommandGateway commands, StationTickets tickets) {
+    public TicketController(CommandGateway commands) {
         this.commands = commands;
-        this.tickets = tickets;
-    }
-
-    /** A station's open tickets, oldest first, or every ticket of one order. */
-    @GetMapping
-    @PreAuthorize("hasAnyRole('KITCHEN', 'MANAGER')")
-    public List<TicketView> list(@RequestParam(required = false) String station,
-                                 @RequestParam(required = false) UUID orderId) {
-        if (orderId != null) {
-            return tickets.ofOrder(OrderId.of(orderId));
-        }
-        if (station == null || station.isBlank() || station.length() > 60) {
-            throw new InvalidInputException("station", "give a station (or an orderId)");
-        }
-        return tickets.openAt(station);
     }
 
     @PostMapping("/{ticketId}/items/{lineId}/start")

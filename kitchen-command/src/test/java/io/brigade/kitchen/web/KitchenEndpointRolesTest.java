@@ -120,7 +120,7 @@ class KitchenEndpointRolesTest {
                 Map.of("username", "waiter", "role", "STAFF"));
         TicketId ticket = TicketId.forSend(order, 1, steak.station());
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-                "select count(*) from kitchen_ticket where ticket_id = ?", Integer.class, ticket.value()) == 1);
+                "select count(*) from order_ticket where ticket_id = ?", Integer.class, ticket.value()) == 1);
         Prepared prepared = new Prepared(ticket, line.lineId());
         if (bumped) {
             assertThat(api().as("cook", "KITCHEN").post("/api/v1/kitchen/tickets/" + ticket + "/bump", null)

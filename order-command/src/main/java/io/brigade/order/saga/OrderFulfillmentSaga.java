@@ -208,6 +208,8 @@ public class OrderFulfillmentSaga {
 
     @DeadlineHandler(deadlineName = CANCELLATION_UNCONFIRMED)
     void cancellationUnconfirmed() {
+        // the deadline firing is done with; the scheduler refuses to cancel a task while it runs
+        cancellationDeadline = null;
         finish();
     }
 

@@ -142,6 +142,38 @@ class FulfillmentFlowIntegrationTest {
         }
     }
 
+    @Test
+    void aCancellationTheKitchenNeverConfirmsEndsTheSagaWhenItsDeadlineFires_onceAndWithoutAFailure() {
+        String shortWait = "brigade.order.fulfillment.cancellation-confirmed-within=PT3S";
+        try (RunningService orders = stage.start(OrderServiceApplication.class, "order", shortWait)) {
+            seedMenu(orders);
+            String orderId = openAndSend(orders, 11, "Ribeye steak 300g");
+            JdbcTemplate jdbc = orders.bean(JdbcTemplate.class);
+            await().atMost(PATIENCE).until(() -> sagasOf(jdbc, orderId) == 1);
+
+            var cancelled = orders.api().as("manager", "MANAGER").post("/api/v1/orders/" + orderId + "/cancel",
+                    Map.of("reason", "guests left"));
+            assertThat(cancelled.status()).as(cancelled.raw()).isEqualTo(204);
+            await().atMost(PATIENCE).until(() -> deadlines(jdbc, "cancellation-unconfirmed") == 1);
+
+            await().atMost(PATIENCE).until(() -> sagasOf(jdbc, orderId) == 0);
+            assertThat(deadlines(jdbc, "cancellation-unconfirmed")).isZero();
+            assertThat(jdbc.queryForObject("select count(*) from scheduled_tasks where last_failure is not null",
+                    Long.class)).isZero();
+        }
+    }
+
+    private static long sagasOf(JdbcTemplate jdbc, String orderId) {
+        return jdbc.queryForObject("select count(*) from association_value_entry where association_key = 'orderId' "
+                + "and association_value = ?", Long.class, orderId);
+    }
+
+    /** Scheduled deadlines of one name; db-scheduler keeps a failed one, with its failure, to try it again. */
+    private static long deadlines(JdbcTemplate jdbc, String name) {
+        return jdbc.queryForObject("select count(*) from scheduled_tasks where position(convert_to(?, 'UTF8') in task_data) > 0",
+                Long.class, name);
+    }
+
     private void seedMenu(RunningService orders) {
         DemoCatalog.publishTo(stage.topic(Topics.CATALOG_EVENTS));
         JdbcTemplate jdbc = orders.bean(JdbcTemplate.class);
@@ -164,11 +196,13 @@ class FulfillmentFlowIntegrationTest {
         return orderId;
     }
 
+    /** The tickets the kitchen made for an order, as its TicketCreated events have them. */
     private static List<JsonNode> ticketsOf(RunningService kitchen, String orderId, int expected) {
-        ApiClient cook = kitchen.api().as("cook", "KITCHEN");
-        return await().atMost(PATIENCE).until(() -> StreamSupport.stream(
-                        cook.get("/api/v1/kitchen/tickets?orderId=" + orderId).body().spliterator(), false).toList(),
-                tickets -> tickets.size() == expected);
+        return await().atMost(PATIENCE).until(() -> kitchen.bean(JdbcTemplate.class).queryForList(
+                        "select convert_from(payload, 'UTF8') from domain_event_entry where payload_type = ? "
+                                + "and convert_from(payload, 'UTF8') like ?", String.class,
+                        "io.brigade.contracts.kitchen.TicketCreated", "%" + orderId + "%").stream()
+                .map(FulfillmentFlowIntegrationTest::json).toList(), tickets -> tickets.size() == expected);
     }
 
     private static void cookEverything(RunningService kitchen, List<JsonNode> tickets) {

@@ -348,6 +348,22 @@ class OrderFulfillmentSagaTest {
     }
 
     @Test
+    void givenCancelledOrderWithAnOpenBill_whenTheCancellationDeadlineFires_thenItFiresOnceAndTheSagaEndsWithNothingLeftScheduled() {
+        fixture.givenAggregate(order.toString()).published(sentToGrillAndBar())
+                .andThenAPublished(grillTicket())
+                .andThenAPublished(billIssued(3000))
+                .andThenAggregate(order.toString()).published(new OrderCancelled(order, table, "guests left"))
+                .whenTimeElapses(CONFIRM_WITHIN.plusSeconds(1))
+                .expectTriggeredDeadlinesWithName(OrderFulfillmentSaga.CANCELLATION_UNCONFIRMED)
+                .expectNoScheduledDeadlines()
+                .expectNoDispatchedCommands()
+                .expectActiveSagas(0);
+        fixture.whenTimeElapses(SETTLE_WITHIN)
+                .expectTriggeredDeadlinesWithName(OrderFulfillmentSaga.CANCELLATION_UNCONFIRMED)
+                .expectActiveSagas(0);
+    }
+
+    @Test
     void givenNoSaga_whenATicketEventOtherThanItsCreationArrives_thenNoSagaStarts() {
         fixture.givenNoPriorActivity()
                 .whenPublishingA(new TicketVoided(grill, order, "Order cancelled"))

@@ -1,9 +1,12 @@
 package io.brigade.platform.axon;
 
+import io.brigade.platform.jdbc.StorableTextDataSource;
 import io.brigade.platform.metadata.CallerCorrelationDataProvider;
 import io.brigade.platform.metadata.CallerMetaDataInterceptor;
 import io.brigade.platform.metadata.CorrelationIdFilter;
 import io.brigade.platform.metadata.CorrelationIdLogging;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -12,10 +15,12 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
 import java.util.List;
@@ -23,7 +28,8 @@ import java.util.List;
 /**
  * Axon as every Brigade service uses it: who and which request travel as metadata; the service's events are published
  * to Kafka from a tracking processor that starts at the first stored event (the event store is the outbox); projections
- * that guard a rule across aggregates run in the command's own transaction.
+ * that guard a rule across aggregates run in the command's own transaction; a command sent by an event handler is
+ * handled in a transaction of its own; every text stored has NUL replaced, as PostgreSQL cannot store it.
  */
 @AutoConfiguration(before = AxonAutoConfiguration.class)
 public class BrigadeAxonConfiguration {
@@ -31,6 +37,22 @@ public class BrigadeAxonConfiguration {
     @Bean
     CorrelationDataProvider callerCorrelationDataProvider() {
         return new CallerCorrelationDataProvider();
+    }
+
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus, PlatformTransactionManager transactions) {
+        return new OwnTransactionCommandGateway(commandBus, transactions);
+    }
+
+    @Bean
+    static BeanPostProcessor storableTextDataSource() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof DataSource dataSource && !(bean instanceof StorableTextDataSource)
+                        ? new StorableTextDataSource(dataSource) : bean;
+            }
+        };
     }
 
     @Bean

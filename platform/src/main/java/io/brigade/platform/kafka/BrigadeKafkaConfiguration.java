@@ -123,6 +123,12 @@ public class BrigadeKafkaConfiguration {
     }
 
     @Bean
+    @ConditionalOnAvailableEndpoint
+    DeadLettersEndpoint deadLettersEndpoint(BrigadeKafkaProperties brigade, EventProcessingConfiguration processing) {
+        return new DeadLettersEndpoint(brigade, processing);
+    }
+
+    @Bean
     KafkaReplays kafkaReplays(EventProcessingConfiguration processing, BrigadeKafkaProperties brigade,
                               KafkaProperties kafka) {
         return new KafkaReplays(processing, brigade, new DefaultConsumerFactory<>(kafka.buildConsumerProperties()));

@@ -86,7 +86,8 @@ public class BrigadeSecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(publicPaths).permitAll()
-                        .requestMatchers("/actuator/replays", "/actuator/replays/**").hasRole(Roles.ADMIN)
+                        .requestMatchers("/actuator/replays", "/actuator/replays/**", "/actuator/deadletters",
+                                "/actuator/deadletters/**").hasRole(Roles.ADMIN)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o
                         .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(CallerAuthentication::new))
