@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 import java.util.UUID;
 
-/** Translates API.md's Kitchen section into commands for the {@code KitchenTicket} aggregate. */
+/** Translates docs/api.md's Kitchen section into commands for the {@code KitchenTicket} aggregate. */
 @RestController
 @RequestMapping("/api/v1/kitchen/tickets")
 public class TicketController {

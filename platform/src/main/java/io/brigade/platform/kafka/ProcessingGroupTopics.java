@@ -4,11 +4,12 @@ import io.brigade.contracts.Topics;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.spring.stereotype.Saga;
-import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
@@ -27,32 +28,28 @@ import java.util.TreeSet;
  * event store and silently never see one. Each handled event's topic follows from its package in {@code contracts}
  * ({@link Topics#of}); the service's own topic may also be read from the local store.
  */
-@AutoConfiguration(after = BrigadeKafkaConfiguration.class)
-@EnableConfigurationProperties(BrigadeKafkaProperties.class)
-public class ProcessingGroupTopics implements SmartInitializingSingleton {
+@AutoConfiguration
+public class ProcessingGroupTopics {
 
-    private final BrigadeKafkaProperties kafka;
-    private final ConfigurableListableBeanFactory beans;
-
-    public ProcessingGroupTopics(BrigadeKafkaProperties kafka, ConfigurableListableBeanFactory beans) {
-        this.kafka = kafka;
-        this.beans = beans;
-    }
-
-    @Override
-    public void afterSingletonsInstantiated() {
-        List<Class<?>> handlers = new ArrayList<>();
-        for (String name : beans.getBeanDefinitionNames()) {
-            Class<?> type = beans.getType(name, false);
-            if (type != null) {
-                handlers.add(ClassUtils.getUserClass(type));
+    /** Runs before any bean is made, so a wrongly wired service stops before it touches its database or Kafka. */
+    @Bean
+    static BeanFactoryPostProcessor processingGroupTopicsCheck(Environment environment) {
+        return beans -> {
+            BrigadeKafkaProperties kafka = Binder.get(environment)
+                    .bind("brigade.kafka", BrigadeKafkaProperties.class).orElseGet(BrigadeKafkaProperties::new);
+            List<Class<?>> handlers = new ArrayList<>();
+            for (String name : beans.getBeanDefinitionNames()) {
+                Class<?> type = beans.getType(name, false);
+                if (type != null) {
+                    handlers.add(ClassUtils.getUserClass(type));
+                }
             }
-        }
-        List<String> mistakes = mistakes(topicsByGroup(handlers), kafka.getConsumers(), kafka.getPublishTopic());
-        if (!mistakes.isEmpty()) {
-            throw new IllegalStateException("Processing groups and brigade.kafka.consumers do not agree:\n  "
-                    + String.join("\n  ", mistakes));
-        }
+            List<String> mistakes = mistakes(topicsByGroup(handlers), kafka.getConsumers(), kafka.getPublishTopic());
+            if (!mistakes.isEmpty()) {
+                throw new IllegalStateException("Processing groups and brigade.kafka.consumers do not agree:\n  "
+                        + String.join("\n  ", mistakes));
+            }
+        };
     }
 
     /** The topics whose events each processing group among these classes handles. */
