@@ -25,7 +25,7 @@ class AuthEndpointSecurityTest extends AuthServiceTestBase {
     @Autowired
     SigningKeys keys;
 
-    /** How to call each Auth endpoint of API.md so that it succeeds for a role that may call it. */
+    /** How to call each Auth endpoint of docs/api.md so that it succeeds for a role that may call it. */
     private Map<String, Function<ApiClient, ApiClient.Response>> successfulCalls(String role) {
         Map<String, Function<ApiClient, ApiClient.Response>> calls = new HashMap<>();
         calls.put("POST /api/v1/auth/logout", client -> client.post("/api/v1/auth/logout",

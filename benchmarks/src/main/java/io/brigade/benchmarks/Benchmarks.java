@@ -44,7 +44,6 @@ public final class Benchmarks {
     }
 
     private static void run() throws Exception {
-        System.setProperty("axoniq.update-checker.disabled", "true");
         StringBuilder report = new StringBuilder("# Brigade benchmarks\n\n");
         if (selected("orders")) {
             orders(report);

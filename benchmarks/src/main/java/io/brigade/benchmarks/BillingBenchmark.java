@@ -11,6 +11,7 @@ import io.brigade.contracts.order.BilledLine;
 import io.brigade.contracts.order.LineId;
 import io.brigade.contracts.order.OrderId;
 import io.brigade.platform.kafka.KafkaEventWriter;
+import io.brigade.platform.test.DemoCatalog;
 import io.brigade.platform.test.TestInfrastructure;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -31,6 +32,8 @@ final class BillingBenchmark implements AutoCloseable {
     BillingBenchmark() {
         service = stage.start(BillingServiceApplication.class);
         orderService = new KafkaEventWriter(TestInfrastructure.get().kafkaBootstrapServers());
+        // bills are issued with the tax rate and service charge the catalog publishes
+        DemoCatalog.publishTo(stage.topic(Topics.CATALOG_EVENTS));
     }
 
     /** Requests {@code count} bills one after another; answers each one's milliseconds until its BillIssued arrived. */

@@ -3,7 +3,9 @@ package io.brigade.billing;
 import io.brigade.billing.policy.BillRequestPolicy;
 import io.brigade.contracts.Topics;
 import io.brigade.contracts.billing.BillId;
+import io.brigade.contracts.catalog.ChangeRestaurantSettings;
 import io.brigade.contracts.catalog.MenuItemId;
+import io.brigade.contracts.catalog.RestaurantSettingsChanged;
 import io.brigade.contracts.catalog.TableId;
 import io.brigade.contracts.common.Money;
 import io.brigade.contracts.order.BillRequested;
@@ -14,6 +16,7 @@ import io.brigade.contracts.order.OrderId;
 import io.brigade.platform.kafka.BrigadeKafkaProperties;
 import io.brigade.platform.kafka.KafkaEventWriter;
 import io.brigade.platform.test.ApiClient;
+import io.brigade.platform.test.DemoCatalog;
 import io.brigade.platform.test.ServiceIntegrationTest;
 import io.brigade.platform.test.TestInfrastructure;
 import io.brigade.platform.test.TopicReader;
@@ -28,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -66,6 +70,16 @@ class BillingIntegrationTest {
         ApiClient api = ApiClient.at("http://localhost:" + port);
         waiter = api.as("waiter", "STAFF");
         manager = api.as("manager", "MANAGER");
+    }
+
+    /** The demo restaurant's settings (10 % tax, no service charge), as the catalog publishes them, come first. */
+    @BeforeEach
+    void catalogSettings() {
+        if (jdbc.queryForObject("select count(*) from restaurant_rates", Integer.class) == 0) {
+            DemoCatalog.publishTo(kafka.topic(Topics.CATALOG_EVENTS));
+            await().atMost(PATIENCE).until(() ->
+                    jdbc.queryForObject("select count(*) from restaurant_rates", Integer.class) == 1);
+        }
     }
 
     @AfterAll
@@ -300,12 +314,36 @@ class BillingIntegrationTest {
     }
 
     @Test
-    void theSettingsAreServedFromBillingsConfiguration() {
-        var settings = waiter.get("/api/v1/settings");
-        assertThat(settings.status()).isEqualTo(200);
-        assertThat(settings.body().path("currency").asText()).isEqualTo("EUR");
-        assertThat(settings.body().path("taxRatePercent").asInt()).isEqualTo(10);
-        assertThat(settings.body().path("serviceChargePercent").asInt()).isEqualTo(0);
+    void givenNewSettingsFromTheCatalog_thenTheNextBillHasTheNewRates_andAnOlderChangeRedeliveredChangesNothing() {
+        OrderId before = OrderId.random();
+        publish(before, requested(before, 1, line(2200, 1)));
+        awaitEvents(BillId.forRequest(before, 1), "BillIssued");
+
+        catalogSettings(1, new RestaurantSettingsChanged("EUR", new BigDecimal("20"), new BigDecimal("5")));
+        catalogSettings(0, new RestaurantSettingsChanged("EUR", new BigDecimal("10"), BigDecimal.ZERO));
+        await().atMost(PATIENCE).until(() -> jdbc.queryForObject(
+                "select tax_rate_percent = 20 and version = 1 from restaurant_rates", Boolean.class));
+
+        OrderId after = OrderId.random();
+        publish(after, requested(after, 1, line(2200, 1)));
+        awaitEvents(BillId.forRequest(after, 1), "BillIssued");
+        assertThat(payload(BillId.forRequest(after, 1), "BillIssued"))
+                .contains("\"taxRatePercent\":20", "\"serviceChargePercent\":5");
+        assertThat(payload(BillId.forRequest(before, 1), "BillIssued"))
+                .contains("\"taxRatePercent\":10", "\"serviceChargePercent\":0");
+        catalogSettings(2, new RestaurantSettingsChanged("EUR", new BigDecimal("10"), BigDecimal.ZERO));
+        await().atMost(PATIENCE).until(() -> jdbc.queryForObject(
+                "select tax_rate_percent = 10 from restaurant_rates", Boolean.class));
+    }
+
+    @Test
+    void billingServesNoSettingsOfItsOwn() {
+        assertThat(waiter.get("/api/v1/settings").status()).isEqualTo(404);
+    }
+
+    private void catalogSettings(long sequence, RestaurantSettingsChanged settings) {
+        ORDER_SERVICE.write(kafka.topic(Topics.CATALOG_EVENTS), "RestaurantSettings",
+                ChangeRestaurantSettings.RESTAURANT, sequence, settings, Map.of("username", "manager"));
     }
 
     private static BilledLine line(long priceCents, Integer seat) {

@@ -52,7 +52,7 @@ public final class Devstack {
         if (args.length > 0 && args[0].equals("tail")) {
             String topic = args.length > 1 ? args[1] : Topics.ORDER_EVENTS;
             boolean follow = List.of(args).contains("--follow");
-            TopicTail.print(System.getenv().getOrDefault("BRIGADE_KAFKA", "localhost:9092"), topic, follow);
+            TopicTail.print(System.getenv().getOrDefault("BRIGADE_KAFKA_SERVERS", "localhost:9092"), topic, follow);
             return;
         }
         Devstack devstack = new Devstack(DevstackOptions.parse(args));
@@ -156,10 +156,6 @@ public final class Devstack {
         // the catalog starts as the demo restaurant and publishes its menu and floor for the other services
         properties.put("brigade.catalog.demo-restaurant", true);
         properties.put("brigade.catalog.app-url", url(gateway()));
-        // the restaurant's currency, tax and service charge, which billing applies
-        properties.put("brigade.billing.currency", demo.currency());
-        properties.put("brigade.billing.tax-rate-percent", demo.taxRatePercent());
-        properties.put("brigade.billing.service-charge-percent", demo.serviceChargePercent());
         properties.put("spring.main.register-shutdown-hook", false);
         properties.put("spring.main.banner-mode", "off");
         properties.put("logging.file.name", options.dataDirectory().resolve("logs/brigade.log").toString());

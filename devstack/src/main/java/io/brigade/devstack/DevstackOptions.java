@@ -51,7 +51,10 @@ record DevstackOptions(boolean clean, boolean simulate, Path dataDirectory, int 
                   --port-offset N   add N to every service's port (gateway 8080+N), to run next to another devstack
                 java -jar devstack/target/brigade-devstack.jar tail TOPIC [--follow]
                   print a topic's records (key, Axon headers with the metadata, JSON payload)
-                Environment: BRIGADE_DB_URL=jdbc:postgresql://host:port/ uses that server instead of the embedded one.""";
+                Environment (docs/operations.md lists every BRIGADE_* variable):
+                  BRIGADE_DB_URL=jdbc:postgresql://host:port/ uses that server instead of the embedded one,
+                  as BRIGADE_DB_USER with BRIGADE_DB_PASSWORD (default postgres, postgres)
+                  BRIGADE_KAFKA_SERVERS is the broker that tail reads (default localhost:9092)""";
     }
 
     private static String env(String name, String fallback) {

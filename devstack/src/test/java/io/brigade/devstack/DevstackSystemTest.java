@@ -134,6 +134,21 @@ class DevstackSystemTest {
                 .filter(row -> row.path("table").path("number").asInt() == number).findFirst().orElseThrow();
     }
 
+    @Test
+    void theWholeApiIsDescribedAtTheGateway_fromEveryServicesOwnDescription() {
+        var response = gateway().get("/api/docs/openapi.json");
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode paths = response.body().path("paths");
+        assertThat(paths.path("/api/v1/auth/login").has("post")).isTrue();
+        assertThat(paths.path("/api/v1/orders").has("post")).as("order-command").isTrue();
+        assertThat(paths.path("/api/v1/orders").has("get")).as("catalog-query's order view").isTrue();
+        assertThat(paths.path("/api/v1/kitchen/tickets/{ticketId}/bump").has("post")).isTrue();
+        assertThat(paths.path("/api/v1/billing/bills/{billId}/payments").has("post")).isTrue();
+        assertThat(paths.path("/api/v1/settings").has("put")).isTrue();
+        assertThat(response.body().path("info").path("description").asText())
+                .doesNotContain("auth-service", "order-command", "kitchen-command", "billing-command", "catalog-query");
+    }
+
     private static ApiClient gateway() {
         return restaurant.gateway();
     }

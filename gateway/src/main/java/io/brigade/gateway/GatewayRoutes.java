@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * Every path of API.md to the service that owns it, without rewriting: writes go to the command services, reads of
+ * Every path of docs/api.md to the service that owns it, without rewriting: writes go to the command services, reads of
  * live views to catalog-query, reports and the global audit feed to reporting-projection, each aggregate's audit
  * trail to the service that stores its events. {@code /ws} (STOMP) is proxied as a websocket to catalog-query.
  */

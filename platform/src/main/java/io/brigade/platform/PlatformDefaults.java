@@ -15,7 +15,6 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        System.setProperty("axoniq.update-checker.disabled", "true");
         try {
             environment.getPropertySources().addLast(
                     new ResourcePropertySource("brigadeDefaults", new ClassPathResource("brigade-defaults.properties")));

@@ -23,7 +23,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-/** Login, refresh, logout, the caller's profile and the public signing keys (API.md, Auth). */
+/** Login, refresh, logout, the caller's profile and the public signing keys (docs/api.md, Auth). */
 @RestController
 @RequestMapping("/api/v1/auth")
 public class AuthController {

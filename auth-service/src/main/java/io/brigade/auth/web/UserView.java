@@ -5,7 +5,7 @@ import io.brigade.auth.domain.User;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A user as API.md shows one: never the password hash. */
+/** A user as docs/api.md shows one: never the password hash. */
 public record UserView(UUID id, String username, String fullName, String role, boolean active, Instant createdAt,
                        Instant updatedAt) {
 

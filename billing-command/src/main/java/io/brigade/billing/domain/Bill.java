@@ -90,7 +90,7 @@ public class Bill {
         }
         Money subtotal = command.lines().stream().map(BilledLine::total).reduce(Money.ZERO, Money::plus);
         BillAmounts issued = Charges.of(command.rates()).amounts(subtotal, Money.ZERO);
-        apply(new BillIssued(command.billId(), command.orderId(), issued.total(), command.requestNumber(),
+        apply(new BillIssued(command.billId(), command.orderId(), command.requestNumber(),
                 command.tableNumber(), List.copyOf(command.lines()), command.rates(), issued));
         paidInFullIfNothingIsOwed();
     }

@@ -1,7 +1,7 @@
 package io.brigade.billing.policy;
 
-import io.brigade.billing.config.BillingSettings;
 import io.brigade.billing.query.OrderBills;
+import io.brigade.billing.query.RestaurantRates;
 import io.brigade.contracts.billing.BillId;
 import io.brigade.contracts.billing.IssueBill;
 import io.brigade.contracts.billing.SupersedeBill;
@@ -20,9 +20,10 @@ import java.util.List;
 
 /**
  * What billing does when the order service's events arrive: a bill for every bill request (its id derived from the
- * order and the request number, so a redelivered or replayed request issues nothing twice), which supersedes the
- * order's earlier open bill; and the open bills of a cancelled order are voided. A bill guests already paid on is
- * never voided by this policy: a manager refunds or settles it.
+ * order and the request number, so a redelivered or replayed request issues nothing twice), with the rates the
+ * catalog's settings put in force ({@link RestaurantRates}), which supersedes the order's earlier open bill; and the
+ * open bills of a cancelled order are voided. A bill guests already paid on is never voided by this policy: a manager
+ * refunds or settles it.
  */
 @Component
 @ProcessingGroup(BillRequestPolicy.GROUP)
@@ -33,19 +34,20 @@ public class BillRequestPolicy {
 
     private final CommandGateway commands;
     private final OrderBills bills;
-    private final BillingSettings settings;
+    private final RestaurantRates rates;
 
-    public BillRequestPolicy(CommandGateway commands, OrderBills bills, BillingSettings settings) {
+    public BillRequestPolicy(CommandGateway commands, OrderBills bills, RestaurantRates rates) {
         this.commands = commands;
         this.bills = bills;
-        this.settings = settings;
+        this.rates = rates;
     }
 
     @EventHandler
     void on(BillRequested event) {
         BillId billId = BillId.forRequest(event.orderId(), event.requestNumber());
         commands.sendAndWait(new IssueBill(billId, event.orderId(), event.requestNumber(), event.tableNumber(),
-                List.copyOf(event.lines()), settings.rates()));
+                List.copyOf(event.lines()), rates.current().orElseThrow(() -> new IllegalStateException(
+                        "No restaurant settings have reached billing from the catalog yet"))));
         bills.openBillsOf(event.orderId()).stream()
                 .filter(open -> open.requestNumber() < event.requestNumber())
                 .forEach(open -> commands.sendAndWait(new SupersedeBill(open.billId(), event.requestNumber())));

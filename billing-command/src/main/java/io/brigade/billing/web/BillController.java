@@ -39,7 +39,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
-/** Translates API.md's Billing section into commands for the {@code Bill} aggregate. */
+/** Translates docs/api.md's Billing section into commands for the {@code Bill} aggregate. */
 @RestController
 @RequestMapping("/api/v1/billing/bills/{billId}")
 public class BillController {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * API.md's billView. {@code paidCents} and {@code tipsCents} count the payments not refunded, {@code balanceCents} is
+ * docs/api.md's billView. {@code paidCents} and {@code tipsCents} count the payments not refunded, {@code balanceCents} is
  * what is left of {@code totalCents}; a check's {@code paidCents} counts the standing payments made on it.
  */
 public record BillView(UUID billId, UUID orderId, int tableNumber, List<Line> lines, long subtotalCents,

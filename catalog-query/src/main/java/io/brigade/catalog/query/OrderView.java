@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** API.md's orderView. {@code subtotalCents} counts every line that was not voided. */
+/** docs/api.md's orderView. {@code subtotalCents} counts every line that was not voided. */
 public record OrderView(UUID orderId, UUID tableId, int tableNumber, int guests, String status, Waiter waiter,
                         List<Line> lines, long subtotalCents, UUID billId, Instant openedAt, Instant closedAt,
                         long version) {

@@ -21,6 +21,7 @@ import io.brigade.contracts.order.OrderLinesSent;
 import io.brigade.contracts.order.OrderLinesServed;
 import io.brigade.contracts.order.OrderOpened;
 import io.brigade.contracts.order.OrderReady;
+import io.brigade.contracts.order.OrderServed;
 import io.brigade.contracts.order.OrderTransferred;
 import io.brigade.contracts.order.SentLine;
 import io.brigade.platform.metadata.MetaDataKeys;
@@ -149,28 +150,30 @@ public class OrderViewProjection {
         }
     }
 
-    /** A recalled ticket puts its lines back on the stove, and a ready order back in the kitchen. */
+    /** A recalled ticket puts its lines back on the stove, and a ready or served order back in the kitchen. */
     @EventHandler
     void on(OrderLinesReopened event, @SequenceNumber long sequence, ReplayStatus replay) {
         if (advance(event.orderId(), sequence)) {
             moveLines(event.orderId(), event.lineIds(), "COOKING");
-            jdbc.update("update order_view set status = 'IN_KITCHEN' where order_id = ? and status = 'READY'",
+            jdbc.update("""
+                    update order_view set status = 'IN_KITCHEN' where order_id = ? and status in ('READY', 'SERVED')""",
                     event.orderId().value());
             changed(event.orderId(), replay);
         }
     }
 
-    /** Once every line that was not voided is on the table, a ready order is served. */
     @EventHandler
     void on(OrderLinesServed event, @SequenceNumber long sequence, ReplayStatus replay) {
         if (advance(event.orderId(), sequence)) {
             moveLines(event.orderId(), event.lineIds(), "SERVED");
-            jdbc.update("""
-                    update order_view set status = 'SERVED'
-                    where order_id = ? and status = 'READY' and not exists (
-                        select 1 from order_view_line l
-                        where l.order_id = order_view.order_id and l.state not in ('SERVED', 'VOIDED'))""",
-                    event.orderId().value());
+            changed(event.orderId(), replay);
+        }
+    }
+
+    @EventHandler
+    void on(OrderServed event, @SequenceNumber long sequence, ReplayStatus replay) {
+        if (advance(event.orderId(), sequence)) {
+            setStatus(event.orderId(), "SERVED");
             changed(event.orderId(), replay);
         }
     }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** API.md's ticketView: a station's ticket with what to cook; OPEN until bumped or voided, then DONE. */
+/** docs/api.md's ticketView: a station's ticket with what to cook; OPEN until bumped or voided, then DONE. */
 public record TicketView(UUID ticketId, UUID orderId, int tableNumber, String station, List<Item> items,
                          String status, Instant createdAt, Instant doneAt, long version) {
 

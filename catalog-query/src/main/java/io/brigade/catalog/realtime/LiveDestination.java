@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A STOMP destination of API.md's realtime section: which roles may subscribe to it and which subscription query
+ * A STOMP destination of docs/api.md's realtime section: which roles may subscribe to it and which subscription query
  * feeds it. ADMIN may subscribe to every one.
  */
 record LiveDestination(String destination, Set<String> roles, Object query) {

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 import java.util.UUID;
 
-/** API.md's live views, read as they stand; the websocket pushes their changes. */
+/** docs/api.md's live views, read as they stand; the websocket pushes their changes. */
 @RestController
 @RequestMapping("/api/v1")
 public class LiveViewsController {

@@ -38,7 +38,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-/** API.md's menu: everyone reads it, managers change it, managers and the kitchen 86 an item. */
+/** docs/api.md's menu: everyone reads it, managers change it, managers and the kitchen 86 an item. */
 @RestController
 @RequestMapping("/api/v1/menu")
 public class MenuController {

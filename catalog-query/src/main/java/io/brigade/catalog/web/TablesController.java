@@ -28,7 +28,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-/** API.md's tables: the floor plan with each table's state, new tables, and the QR code that opens a table. */
+/** docs/api.md's tables: the floor plan with each table's state, new tables, and the QR code that opens a table. */
 @RestController
 @RequestMapping("/api/v1/tables")
 public class TablesController {

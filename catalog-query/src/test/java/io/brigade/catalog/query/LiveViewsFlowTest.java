@@ -85,6 +85,24 @@ class LiveViewsFlowTest {
     }
 
     @Test
+    void anOrderIsServedInItsViewWhenTheOrderSaysSo_notBefore() {
+        String orderId = restaurant.openOrder(10, "Brigade burger");
+        restaurant.send(orderId);
+        JsonNode grill = ticketOf(orderId, "grill", ticket -> true);
+        assertThat(restaurant.cook().post("/api/v1/kitchen/tickets/" + grill.path("ticketId").asText() + "/bump",
+                null).status()).isEqualTo(204);
+        restaurant.awaitView("/api/v1/orders/" + orderId, "STAFF", view -> view.path("status").asText()
+                .equals("READY"));
+
+        assertThat(restaurant.waiter().post("/api/v1/orders/" + orderId + "/serve", java.util.Map.of()).status())
+                .isEqualTo(204);
+        JsonNode served = restaurant.awaitView("/api/v1/orders/" + orderId, "STAFF", view -> view.path("status")
+                .asText().equals("SERVED"));
+        assertThat(lineState(served, "Brigade burger")).isEqualTo("SERVED");
+        assertThat(floorRow(10, row -> true).path("order").path("status").asText()).isEqualTo("SERVED");
+    }
+
+    @Test
     void an86dItemIsRefusedByTheOrderServiceWithinASecond_andTheMenuShowsItUnavailable() {
         String orderId = restaurant.openOrder(5);
         String fishAndChips = DEMO.item("Fish and chips").id().toString();

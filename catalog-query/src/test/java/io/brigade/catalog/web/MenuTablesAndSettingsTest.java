@@ -118,7 +118,7 @@ class MenuTablesAndSettingsTest extends CatalogTestBase {
     }
 
     @Test
-    void aManagerChangesTheSettings_whichArePublishedForBilling() {
+    void aManagerChangesTheSettings_whichArePublishedOnTheCatalogTopic() {
         var changed = manager.put("/api/v1/settings", Map.of("currency", "GBP", "taxRatePercent", 20,
                 "serviceChargePercent", 12.5));
         assertThat(changed.status()).isEqualTo(200);

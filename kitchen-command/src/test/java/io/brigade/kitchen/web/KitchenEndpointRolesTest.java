@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Each role calls each Kitchen endpoint of API.md on a ticket prepared so that the call can succeed: KITCHEN (and
+ * Each role calls each Kitchen endpoint of docs/api.md on a ticket prepared so that the call can succeed: KITCHEN (and
  * ADMIN) get 2xx, every other role 403 with no event written, no token 401, a forged or broken token 401.
  */
 @ServiceIntegrationTest

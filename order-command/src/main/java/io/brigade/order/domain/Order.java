@@ -35,6 +35,7 @@ import io.brigade.contracts.order.OrderLinesSent;
 import io.brigade.contracts.order.OrderLinesServed;
 import io.brigade.contracts.order.OrderOpened;
 import io.brigade.contracts.order.OrderReady;
+import io.brigade.contracts.order.OrderServed;
 import io.brigade.contracts.order.OrderTransferred;
 import io.brigade.contracts.order.RemoveOrderLine;
 import io.brigade.contracts.order.ReopenLines;
@@ -175,6 +176,7 @@ public class Order {
         }
         apply(new OrderLineVoided(orderId, line.lineId(), line.station(), line.sendNumber(), command.reason()));
         announceIfEverySentLineIsReady();
+        announceIfEverySentLineIsServed();
     }
 
     @CommandHandler
@@ -199,6 +201,7 @@ public class Order {
         }
         if (!toServe.isEmpty()) {
             apply(new OrderLinesServed(orderId, toServe));
+            announceIfEverySentLineIsServed();
         }
     }
 
@@ -389,9 +392,14 @@ public class Order {
     }
 
     @EventSourcingHandler
+    void on(OrderServed event) {
+        status = OrderStatus.SERVED;
+    }
+
+    @EventSourcingHandler
     void on(OrderLinesReopened event) {
         lines.move(event.lineIds(), LineState.COOKING);
-        if (status == OrderStatus.READY) {
+        if (status == OrderStatus.READY || status == OrderStatus.SERVED) {
             status = OrderStatus.IN_KITCHEN;
         }
     }
@@ -425,6 +433,13 @@ public class Order {
     private void announceIfEverySentLineIsReady() {
         if (status == OrderStatus.IN_KITCHEN && lines.allSentOutOfKitchen()) {
             apply(new OrderReady(orderId));
+        }
+    }
+
+    /** A ready order is served once every line that went to the kitchen, and was not voided, is on the table. */
+    private void announceIfEverySentLineIsServed() {
+        if (status == OrderStatus.READY && lines.allSentServed()) {
+            apply(new OrderServed(orderId));
         }
     }
 

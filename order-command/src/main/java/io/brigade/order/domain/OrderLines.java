@@ -55,6 +55,12 @@ final class OrderLines {
         return !sent.isEmpty() && sent.stream().allMatch(OrderLine::isOutOfKitchen);
     }
 
+    /** Every line that went to the kitchen and was not voided is served. */
+    boolean allSentServed() {
+        List<OrderLine> sent = lines.values().stream().filter(OrderLine::wentToKitchen).toList();
+        return !sent.isEmpty() && sent.stream().allMatch(line -> line.state() == LineState.SERVED);
+    }
+
     void add(OrderLine line) {
         lines.put(line.lineId(), line);
     }

@@ -1,6 +1,6 @@
 package io.brigade.order.domain;
 
-/** Where an order stands, as API.md's orderView shows it. */
+/** Where an order stands, as docs/api.md's orderView shows it. */
 public enum OrderStatus {
     OPEN, IN_KITCHEN, READY, SERVED, BILLED, CLOSED, CANCELLED;
 

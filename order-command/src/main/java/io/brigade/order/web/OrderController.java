@@ -35,7 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Translates API.md's Orders section into commands for the {@code Order} aggregate. */
+/** Translates docs/api.md's Orders section into commands for the {@code Order} aggregate. */
 @RestController
 @RequestMapping("/api/v1/orders")
 @PreAuthorize("hasAnyRole('STAFF', 'MANAGER')")

@@ -127,7 +127,7 @@ class FulfillmentFlowIntegrationTest {
             BillId billId = BillId.forRequest(OrderId.of(orderId), 1);
             Money total = Money.ofCents(450);
             billing.write(stage.topic(Topics.BILLING_EVENTS), "Bill", billId.toString(), 0,
-                    new BillIssued(billId, OrderId.of(orderId), total, 1, 9, List.of(),
+                    new BillIssued(billId, OrderId.of(orderId), 1, 9, List.of(),
                             new BillRates("EUR", BigDecimal.TEN, BigDecimal.ZERO),
                             new BillAmounts(total, Money.ZERO, Money.ZERO, Money.ofCents(41), total)), Map.of());
 

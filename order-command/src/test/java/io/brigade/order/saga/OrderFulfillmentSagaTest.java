@@ -421,7 +421,7 @@ class OrderFulfillmentSagaTest {
 
     private BillIssued billIssued(BillId billId, long totalCents) {
         Money total = Money.ofCents(totalCents);
-        return new BillIssued(billId, order, total, 1, 4,
+        return new BillIssued(billId, order, 1, 4,
                 List.of(new BilledLine(steak, MenuItemId.random(), "Ribeye steak", 1, total, total, 1)),
                 new BillRates("EUR", BigDecimal.TEN, BigDecimal.ZERO),
                 new BillAmounts(total, Money.ZERO, Money.ZERO, Money.ofCents(totalCents * 10 / 110), total));

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each role calls each Orders endpoint of API.md on an order prepared so that the call can succeed: a role the table
+ * Each role calls each Orders endpoint of docs/api.md on an order prepared so that the call can succeed: a role the table
  * allows gets 2xx, any other 403 (and nothing changes), no token 401, a forged or broken token 401.
  */
 class OrderEndpointRolesTest extends OrderServiceTestBase {

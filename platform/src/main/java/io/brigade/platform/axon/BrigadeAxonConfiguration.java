@@ -1,6 +1,10 @@
 package io.brigade.platform.axon;
 
+<<<<<<< HEAD
 import io.brigade.platform.jdbc.StorableTextDataSource;
+=======
+import io.brigade.contracts.EventUpcasters;
+>>>>>>> coherence
 import io.brigade.platform.metadata.CallerCorrelationDataProvider;
 import io.brigade.platform.metadata.CallerMetaDataInterceptor;
 import io.brigade.platform.metadata.CorrelationIdFilter;
@@ -89,6 +93,12 @@ public class BrigadeAxonConfiguration {
                 c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                         .andBatchSize(100)
                         .andInitialTrackingToken(StreamableMessageSource::createTailToken));
+    }
+
+    /** The event store reads events of an earlier revision through the upcasters of the published language. */
+    @Bean
+    ConfigurerModule eventUpcasters() {
+        return configurer -> EventUpcasters.all().forEach(upcaster -> configurer.registerEventUpcaster(c -> upcaster));
     }
 
     /** Processing groups whose handlers must succeed or fail with the command that applied the event. */

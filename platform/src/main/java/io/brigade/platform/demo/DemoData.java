@@ -2,10 +2,12 @@ package io.brigade.platform.demo;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.brigade.contracts.catalog.ChangeRestaurantSettings;
 import io.brigade.contracts.catalog.MenuItemAdded;
 import io.brigade.contracts.catalog.MenuItemId;
 import io.brigade.contracts.catalog.MenuModifier;
 import io.brigade.contracts.catalog.ModifierId;
+import io.brigade.contracts.catalog.RestaurantSettingsChanged;
 import io.brigade.contracts.catalog.TableAdded;
 import io.brigade.contracts.catalog.TableId;
 import io.brigade.contracts.common.Money;
@@ -13,6 +15,7 @@ import io.brigade.contracts.common.Money;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -66,9 +69,15 @@ public record DemoData(String currency, int taxRatePercent, int serviceChargePer
                 .orElseThrow(() -> new IllegalArgumentException("No demo table " + number));
     }
 
-    /** The catalog's events that describe this menu and floor, in the order a catalog would have published them. */
+    /**
+     * The catalog's events that describe this restaurant's settings, menu and floor, in the order a catalog would have
+     * published them.
+     */
     public List<CatalogEvent> catalogEvents() {
         List<CatalogEvent> events = new ArrayList<>();
+        events.add(new CatalogEvent("RestaurantSettings", ChangeRestaurantSettings.RESTAURANT,
+                new RestaurantSettingsChanged(currency, BigDecimal.valueOf(taxRatePercent),
+                        BigDecimal.valueOf(serviceChargePercent))));
         for (Category category : categories) {
             for (Item item : category.items()) {
                 events.add(new CatalogEvent("MenuItem", item.id().toString(), new MenuItemAdded(

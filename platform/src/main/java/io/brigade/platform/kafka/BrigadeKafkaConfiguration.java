@@ -1,5 +1,6 @@
 package io.brigade.platform.kafka;
 
+import io.brigade.contracts.EventUpcasters;
 import io.brigade.contracts.Topics;
 import io.brigade.platform.security.EndedSessions;
 import io.brigade.platform.security.EndedSessionsFeed;
@@ -24,6 +25,7 @@ import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.Stre
 import org.axonframework.extensions.kafka.eventhandling.producer.TopicResolver;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,11 +57,15 @@ public class BrigadeKafkaConfiguration {
         return event -> Optional.of(topic);
     }
 
-    /** Axon's own converter exists only while its publisher or fetcher is on; consumers need it regardless. */
+    /**
+     * Axon's own converter exists only while its publisher or fetcher is on; consumers need it regardless. Events of an
+     * earlier revision read through the upcasters of the published language.
+     */
     @Bean
     @ConditionalOnMissingBean
     KafkaMessageConverter<String, byte[]> kafkaMessageConverter(@Qualifier("eventSerializer") Serializer serializer) {
-        return DefaultKafkaMessageConverter.builder().serializer(serializer).build();
+        return DefaultKafkaMessageConverter.builder().serializer(serializer)
+                .upcasterChain(new EventUpcasterChain(EventUpcasters.all())).build();
     }
 
     /** Every topic the service touches exists with enough partitions and is kept forever, so views can be rebuilt. */

@@ -70,7 +70,8 @@ public class BrigadeSecurityConfiguration {
     SecurityFilterChain brigadeSecurityFilterChain(HttpSecurity http, ObjectMapper mapper, JwtDecoder jwtDecoder,
                                                    JwtProperties properties) throws Exception {
         String[] publicPaths = Stream.concat(
-                        Stream.of("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error"),
+                        Stream.of("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/error",
+                                "/v3/api-docs", "/v3/api-docs/**"),
                         properties.getPublicPaths().stream())
                 .toArray(String[]::new);
         AuthenticationEntryPoint unauthorized = (request, response, ex) -> {

@@ -2,7 +2,7 @@ package io.brigade.platform.security;
 
 import java.util.Set;
 
-/** The roles of API.md. ADMIN may do everything; the others do not include each other. */
+/** The roles of docs/api.md. ADMIN may do everything; the others do not include each other. */
 public final class Roles {
 
     public static final String ADMIN = "ADMIN";

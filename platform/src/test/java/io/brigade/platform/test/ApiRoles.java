@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The role column of every endpoint in API.md, transcribed once so each service's role test checks its own rows
+ * The role column of every endpoint in docs/api.md, transcribed once so each service's role test checks its own rows
  * against the same table. {@code ANY} means any authenticated role; ADMIN may call everything.
  */
 public final class ApiRoles {
