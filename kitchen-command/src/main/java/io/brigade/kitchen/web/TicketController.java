@@ -17,14 +17,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.UUID;
 
-<<<<<<< HEAD
 /**
- * Translates API.md's Kitchen section into commands for the {@code KitchenTicket} aggregate. The cooks read their
+ * Translates docs/api.md's Kitchen section into commands for the {@code KitchenTicket} aggregate. The cooks read their
  * tickets from the kitchen board, which catalog-query serves.
  */
-=======
-/** Translates docs/api.md's Kitchen section into commands for the {@code KitchenTicket} aggregate. */
->>>>>>> coherence
 @RestController
 @RequestMapping("/api/v1/kitchen/tickets")
 public class TicketController {

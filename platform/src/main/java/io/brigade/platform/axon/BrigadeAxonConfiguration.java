@@ -1,10 +1,7 @@
 package io.brigade.platform.axon;
 
-<<<<<<< HEAD
-import io.brigade.platform.jdbc.StorableTextDataSource;
-=======
 import io.brigade.contracts.EventUpcasters;
->>>>>>> coherence
+import io.brigade.platform.jdbc.StorableTextDataSource;
 import io.brigade.platform.metadata.CallerCorrelationDataProvider;
 import io.brigade.platform.metadata.CallerMetaDataInterceptor;
 import io.brigade.platform.metadata.CorrelationIdFilter;
