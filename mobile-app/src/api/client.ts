@@ -130,7 +130,8 @@ export class Api {
     }
   }
 
-  private async keep(tokens: TokenAnswer): Promise<void> {
+  /** Holds a new pair of tokens at once (the session is usable before the store has them) and stores them. */
+  async keep(tokens: TokenAnswer): Promise<void> {
     const held = { tokens, expiresAt: this.now() + tokens.expiresIn * 1000 };
     this.hold(held);
     await this.store.save({ ...tokens, expiresAt: held.expiresAt } as TokenAnswer);
@@ -145,6 +146,8 @@ export class Api {
     this.refreshTimer = setTimeout(() => {
       this.refresh().catch(() => undefined);
     }, due);
+    // Where timers can keep a process alive (Node), this one must not: it only matters while something else runs.
+    (this.refreshTimer as { unref?: () => void }).unref?.();
   }
 
   private async forget(): Promise<void> {

@@ -25,8 +25,15 @@ export class NetworkError extends Error {
   }
 }
 
+/**
+ * Worth sending again later, unchanged: no answer, a server error, rate limiting, or a session that ended (the
+ * command waits for the user to sign in again rather than being lost).
+ */
 export function isRetryable(error: unknown): boolean {
-  return error instanceof NetworkError || (error instanceof ApiError && (error.status >= 500 || error.status === 429));
+  return (
+    error instanceof NetworkError ||
+    (error instanceof ApiError && (error.status >= 500 || error.status === 429 || error.status === 401))
+  );
 }
 
 export async function problemFrom(response: Response): Promise<ApiError> {

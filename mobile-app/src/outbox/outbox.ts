@@ -151,6 +151,7 @@ export class Outbox {
       this.retryTimer = null;
       void this.flush();
     }, delay);
+    (this.retryTimer as { unref?: () => void }).unref?.();
   }
 
   private persist(): Promise<void> {
