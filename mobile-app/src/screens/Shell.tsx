@@ -29,6 +29,13 @@ export function Shell({ user, onSignOut, children }: { user: User; onSignOut: ()
             <Button label="Kitchen" testID="nav-kitchen" onPress={() => navigate({ name: 'kitchen' })} />
           </View>
         )}
+        <Text
+          style={[styles.live, live === 'connected' ? styles.online : styles.offline]}
+          testID="live-status"
+          accessibilityLabel={live === 'connected' ? 'Live updates on' : 'Live updates off'}
+        >
+          {live === 'connected' ? '● Live' : '○ Offline'}
+        </Text>
         <Text style={styles.user} testID="signed-in-user">
           {user.fullName} · {user.role}
         </Text>
@@ -70,6 +77,9 @@ const styles = StyleSheet.create({
   },
   brand: { fontSize: 20, fontWeight: '800', color: colours.ink },
   nav: { flexDirection: 'row', gap: 6 },
+  live: { fontSize: 14, fontWeight: '700' },
+  online: { color: '#166534' },
+  offline: { color: colours.danger },
   user: { flex: 1, textAlign: 'right', color: colours.muted, fontSize: 14 },
   refusal: {
     flexDirection: 'row',
