@@ -52,7 +52,7 @@ const styles = StyleSheet.create({
   },
   primary: { backgroundColor: colours.primary, borderColor: colours.primary },
   danger: { backgroundColor: colours.danger, borderColor: colours.danger },
-  selected: { backgroundColor: colours.ink, borderColor: colours.ink },
+  selected: { backgroundColor: colours.primary, borderColor: colours.paper },
   disabled: { opacity: 0.5 },
   pressed: { opacity: 0.8 },
   text: { fontSize: 16, fontWeight: '600', color: colours.ink },

@@ -162,6 +162,7 @@ export function TableScreen({ tableId }: { tableId: string }) {
     ),
   ].sort();
   const ready = lines.filter((l) => l.state === 'READY').length;
+  const sending = mine.some((c) => c.path.endsWith('/send'));
   const billed = !!order?.billId || order?.status === 'BILLED';
   const closed = order?.status === 'CLOSED' || order?.status === 'CANCELLED';
 
@@ -205,10 +206,10 @@ export function TableScreen({ tableId }: { tableId: string }) {
             {!billed && (
               <View style={styles.row}>
                 <Button
-                  label={`Send ${unsent ? `${unsent} ` : ''}to kitchen`}
+                  label={sending ? 'Send waiting for the network' : `Send ${unsent ? `${unsent} ` : ''}to kitchen`}
                   kind="primary"
                   testID="send-all"
-                  disabled={unsent === 0}
+                  disabled={unsent === 0 || sending}
                   onPress={() => enqueue(`/api/v1/orders/${orderId}/send`, {}, 'Send to the kitchen')}
                 />
                 {unsentCourses.map((course) => (
@@ -220,7 +221,7 @@ export function TableScreen({ tableId }: { tableId: string }) {
                   />
                 ))}
                 <Button
-                  label={`Mark ${ready || ''} served`}
+                  label={ready ? `Mark ${ready} served` : 'Mark served'}
                   testID="serve"
                   disabled={ready === 0}
                   onPress={() => enqueue(`/api/v1/orders/${orderId}/serve`, {}, 'Mark served')}
