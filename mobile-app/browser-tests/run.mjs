@@ -152,11 +152,14 @@ test('a waiter orders for table 5, the grill sees it at once, cooks it, and the 
   await eventually(() => texts(waiterPage, '[data-testid^="line-state-"]'), (s) => s.length === 2 && s.every((t) => t === 'New'), 'two new lines');
   await shot(waiterPage, '03-table-5-order');
 
+  const answered = waiterPage.waitForResponse((r) => r.url().endsWith('/send'), { timeout: PATIENCE });
   const sentAt = Date.now();
   await waiterPage.click(id('send-all'));
+  await answered;
+  const answerMs = Date.now() - sentAt;
   await kitchenPage.waitForSelector(id('ticket-table-5'), { timeout: PATIENCE });
   const latency = Date.now() - sentAt;
-  console.log(`  the grill's display showed table 5's ticket ${latency} ms after the waiter pressed send`);
+  console.log(`  the grill's display showed table 5's ticket ${latency} ms after the waiter pressed send (the send was answered after ${answerMs} ms)`);
   await shot(kitchenPage, '04-grill-ticket');
   check(latency <= 1000, `the ticket took ${latency} ms to reach the grill's display`);
 
@@ -265,7 +268,8 @@ browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 let failures = 0;
-for (const { name, body } of tests) {
+const only = process.env.BRIGADE_BROWSER_TESTS?.split(',').map(Number);
+for (const { name, body } of tests.filter((_, i) => !only || only.includes(i + 1))) {
   const started = Date.now();
   try {
     await body();
