@@ -93,7 +93,7 @@ function Screen({ user }: { user: User }) {
     case 'floor':
       return <FloorScreen />;
     case 'table':
-      return <TableScreen key={shown.tableId} tableId={shown.tableId} />;
+      return <TableScreen key={shown.tableId} tableId={shown.tableId} knownOrderId={shown.orderId} />;
     case 'kitchen':
       return <KitchenScreen />;
     case 'auditor':

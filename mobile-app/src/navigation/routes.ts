@@ -4,7 +4,8 @@ import type { Role } from '../api/types';
 export type Route =
   | { name: 'home' }
   | { name: 'floor' }
-  | { name: 'table'; tableId: string }
+  /** `orderId`, when known, saves the table screen waiting for the floor to name the order (after a transfer). */
+  | { name: 'table'; tableId: string; orderId?: string }
   | { name: 'kitchen' }
   | { name: 'manager' }
   | { name: 'auditor' };

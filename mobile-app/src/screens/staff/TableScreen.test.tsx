@@ -78,6 +78,14 @@ describe('TableScreen', () => {
     await waitFor(() => expect(server.sent('POST', `/api/v1/orders/${ORDER}/serve`)).toHaveLength(1));
   });
 
+  it('shows the moved order on its new table before the floor has caught up', async () => {
+    renderScreen(<TableScreen tableId={TABLE_5} knownOrderId={ORDER} />, fakeServices(serverWith(), 'STAFF').services);
+
+    expect(await screen.findByTestId('table-status')).toBeTruthy();
+    await waitFor(() => expect(screen.getByTestId('table-status')).toHaveTextContent('OPEN'));
+    expect(screen.queryByTestId('open-table')).toBeNull();
+  });
+
   it("greys out an item the kitchen 86'd", async () => {
     renderScreen(<TableScreen tableId={TABLE_5} />, fakeServices(serverWith({ id: ORDER }), 'STAFF').services);
 
@@ -99,5 +107,6 @@ describe('TableScreen', () => {
     expect(server.sent('POST', `/api/v1/orders/${ORDER}/transfer`)[0].body).toEqual({
       tableId: 'b0000000-0000-4000-8000-000000000006',
     });
+    expect(screen.getByTestId('route')).toHaveTextContent('/tables/b0000000-0000-4000-8000-000000000006');
   });
 });

@@ -19,13 +19,13 @@ import { OrderLines, type PendingLine } from './OrderLines';
 const MENU_REREAD_MS = 10_000;
 
 /** One table: open it, take the order, send it, serve it, bill it. `/tables/{id}` (the table's QR code) lands here. */
-export function TableScreen({ tableId }: { tableId: string }) {
+export function TableScreen({ tableId, knownOrderId }: { tableId: string; knownOrderId?: string }) {
   const { api, outbox } = useServices();
   const { navigate } = useRouter();
   const { pending } = useOutbox();
   const [floor, setFloor] = useState<FloorRow[]>([]);
   const [menu, setMenu] = useState<Menu | null>(null);
-  const [openedHere, setOpenedHere] = useState<string | null>(null);
+  const [openedHere, setOpenedHere] = useState<string | null>(knownOrderId ?? null);
   const [order, setOrder] = useState<OrderView | null>(null);
   const [guests, setGuests] = useState(2);
   const [floorVersions] = useState(() => new Versions());
@@ -248,7 +248,7 @@ export function TableScreen({ tableId }: { tableId: string }) {
                       accessibilityLabel={`Move to table ${r.table.number}`}
                       onPress={async () => {
                         await enqueue(`/api/v1/orders/${orderId}/transfer`, { tableId: r.table.id }, `Move to table ${r.table.number}`);
-                        navigate({ name: 'table', tableId: r.table.id });
+                        navigate({ name: 'table', tableId: r.table.id, orderId: orderId ?? undefined });
                       }}
                     />
                   ))}
