@@ -79,6 +79,7 @@ class GatewaySecurity {
                         .pathMatchers(HttpMethod.GET, "/api/v1/auth/.well-known/jwks.json").permitAll()
                         .pathMatchers("/ws", "/ws/**").permitAll()
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .matchers(WebApp.PAGES).permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(o -> o.jwt(j -> j.jwtDecoder(decoder)).authenticationEntryPoint(unauthorized))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized))

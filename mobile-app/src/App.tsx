@@ -1,0 +1,108 @@
+import { StatusBar } from 'expo-status-bar';
+import { useEffect, useMemo, useState } from 'react';
+import { ActivityIndicator, StyleSheet, View } from 'react-native';
+
+import type { User } from './api/types';
+import { RouterProvider, useRouter } from './navigation/Router';
+import { resolve } from './navigation/routes';
+import { AuditorHome } from './screens/auditor/AuditorHome';
+import { KitchenScreen } from './screens/kitchen/KitchenScreen';
+import { ManagerHome } from './screens/manager/ManagerHome';
+import { Shell } from './screens/Shell';
+import { SignInScreen } from './screens/SignInScreen';
+import { FloorScreen } from './screens/staff/FloorScreen';
+import { TableScreen } from './screens/staff/TableScreen';
+import { createServices, ServicesProvider, useServices, type Services } from './services';
+
+export default function App({ services }: { services?: Services }) {
+  const held = useMemo(() => services ?? createServices(), [services]);
+  return (
+    <ServicesProvider services={held}>
+      <RouterProvider>
+        <StatusBar style="dark" />
+        <Session />
+      </RouterProvider>
+    </ServicesProvider>
+  );
+}
+
+function Session() {
+  const { api, live, outbox } = useServices();
+  const [user, setUser] = useState<User | null>(null);
+  const [restored, setRestored] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  useEffect(() => {
+    const unsubscribe = api.onSignedOut((message) => {
+      setUser(null);
+      setNotice(message);
+    });
+    api
+      .restore()
+      .then(setUser)
+      .finally(() => setRestored(true));
+    void outbox.load();
+    return unsubscribe;
+  }, [api, outbox]);
+
+  useEffect(() => {
+    if (!user) {
+      return undefined;
+    }
+    live.start();
+    return () => {
+      void live.stop();
+    };
+  }, [user, live]);
+
+  if (!restored) {
+    return (
+      <View style={styles.centre}>
+        <ActivityIndicator accessibilityLabel="Loading" />
+      </View>
+    );
+  }
+  if (!user) {
+    return (
+      <SignInScreen
+        notice={notice}
+        onSignedIn={(signedIn) => {
+          setNotice(null);
+          setUser(signedIn);
+        }}
+      />
+    );
+  }
+  return (
+    <Shell
+      user={user}
+      onSignOut={async () => {
+        await api.signOut();
+        setUser(null);
+      }}
+    >
+      <Screen user={user} />
+    </Shell>
+  );
+}
+
+function Screen({ user }: { user: User }) {
+  const { route } = useRouter();
+  const shown = resolve(route, user.role);
+  switch (shown.name) {
+    case 'floor':
+      return <FloorScreen />;
+    case 'table':
+      return <TableScreen key={shown.tableId} tableId={shown.tableId} knownOrderId={shown.orderId} />;
+    case 'kitchen':
+      return <KitchenScreen />;
+    case 'auditor':
+      return <AuditorHome />;
+    default:
+      return <ManagerHome />;
+  }
+}
+
+const styles = StyleSheet.create({
+  centre: { flex: 1, alignItems: 'center', justifyContent: 'center' },
+});
