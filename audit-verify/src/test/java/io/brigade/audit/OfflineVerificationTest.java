@@ -69,6 +69,23 @@ class OfflineVerificationTest {
     }
 
     @Test
+    @DisplayName("A chain names an event deleted from its middle; part of a stream verifies from wherever it starts")
+    void chainsOnTheirOwn() {
+        List<AuditedEvent> events = chain("order-1", 4, 1);
+        ChainCheck gap = ChainCheck.fromFirstEvent("order-1");
+        events.stream().filter(e -> e.sequence() != 1).forEach(gap::add);
+        assertThat(gap.verdict()).isEqualTo(new ChainCheck.Verdict(false, 3, 1L,
+                "event 1 is missing: the next stored event is 2"));
+
+        ChainCheck tail = ChainCheck.fromAnyEvent("order-1");
+        events.subList(2, 4).forEach(tail::add);
+        assertThat(tail.verdict().valid()).isTrue();
+        ChainCheck whole = ChainCheck.fromFirstEvent("order-1");
+        events.subList(2, 4).forEach(whole::add);
+        assertThat(whole.verdict().firstBrokenSequence()).isZero();
+    }
+
+    @Test
     @DisplayName("A checkpoint signed with a key that is not trusted does not count")
     void untrustedKeys() throws Exception {
         List<AuditedEvent> events = chain("order-1", 2, 1);
@@ -116,7 +133,8 @@ class OfflineVerificationTest {
         List<AuditedEvent> events = new ArrayList<>();
         String previous = EventHash.GENESIS;
         for (int sequence = 0; sequence < length; sequence++) {
-            String payload = "{\"orderId\":\"" + aggregateId + "\",\"quantity\":" + quantity + ",\"n\":" + sequence + "}";
+            String payload = "{\"orderId\":\"" + aggregateId + "\",\"quantity\":" + quantity
+                    + ",\"n\":" + sequence + "}";
             AuditedEvent event = hashed(new AuditedEvent(firstGlobalIndex + sequence, aggregateId + "-" + sequence,
                     "Order", aggregateId, sequence, "LineAdded", "2026-11-30T19:30:0" + sequence + ".000Z", payload,
                     JsonNodeFactory.instance.objectNode().put("userId", "u1").put("username", "waiter")

@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.time.Instant;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +43,7 @@ class TamperedOrderStoreTest extends OrderServiceTestBase {
     private static String b;
     private static String c;
     private static String d;
+    private static Instant afterB;
 
     /** Each test puts back what it changed, so the four orders and their checkpoint serve every test. */
     @BeforeEach
@@ -57,6 +59,7 @@ class TamperedOrderStoreTest extends OrderServiceTestBase {
         b = openOrder(2, 2);
         addLine(b, "Burrata", 1);
         addLine(b, "Beef carpaccio", 1);
+        afterB = pauseAndMark();
         c = openOrder(3, 4);
         addLine(c, "Burrata", 1);
         d = openOrder(4, 2);
@@ -67,6 +70,22 @@ class TamperedOrderStoreTest extends OrderServiceTestBase {
         assertThat(checkpoint.body().path("events").asLong()).isEqualTo(eventCount());
         assertThat(storeVerdict().path("valid").asBoolean()).isTrue();
         assertThat(offline("")).contains("VALID").doesNotContain("INVALID");
+        assertThat(offline("?from=" + afterB + "&to=" + Instant.now().plusSeconds(60)))
+                .contains("events from " + afterB)
+                .contains("holds: " + (rows(c).size() + rows(d).size()) + " events in 2 chains")
+                .contains("VALID").doesNotContain("INVALID");
+    }
+
+    private static Instant pauseAndMark() {
+        try {
+            Thread.sleep(20);
+            Instant mark = Instant.now();
+            Thread.sleep(20);
+            return mark;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

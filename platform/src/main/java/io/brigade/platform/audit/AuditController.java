@@ -84,10 +84,11 @@ public class AuditController {
         }
         AuditExport.Selection selection = new AuditExport.Selection(aggregateId, instant("from", from),
                 instant("to", to));
-        String name = trail.service() + "-audit" + (aggregateId == null ? "" : "-" + aggregateId) + ".jsonl";
+        String name = (trail.service() + "-audit" + (aggregateId == null ? "" : "-" + aggregateId) + ".jsonl")
+                .replaceAll("[^A-Za-z0-9._-]", "_");
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_NDJSON)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name.replaceAll("[^A-Za-z0-9._-]", "_") + "\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
                 .body(out -> trail.export(selection, out));
     }
 
