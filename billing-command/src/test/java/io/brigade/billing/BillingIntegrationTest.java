@@ -104,6 +104,30 @@ class BillingIntegrationTest {
     }
 
     @Test
+    void aBillsAuditTrailIsChainedFromIssueToDiscount_andTheStoreVerifies() {
+        OrderId order = OrderId.random();
+        publish(order, requested(order, 1, line(2400, 1), line(1300, 2)));
+        BillId bill = BillId.forRequest(order, 1);
+        awaitEvents(bill, "BillIssued");
+        assertThat(manager.post("/api/v1/billing/bills/" + bill + "/discounts",
+                Map.of("kind", "PERCENT", "value", 10, "reason", "regulars")).status()).isEqualTo(204);
+
+        ApiClient auditor = ApiClient.at("http://localhost:" + port).as("auditor", "AUDITOR");
+        var events = auditor.get("/api/v1/audit/bills/" + bill + "/events").body();
+        assertThat(events).hasSize(2);
+        assertThat(events.get(1).path("type").asText()).endsWith(".DiscountGranted");
+        assertThat(events.get(1).path("metadata").path("role").asText()).isEqualTo("MANAGER");
+        assertThat(events.get(1).path("previousHash").asText()).isEqualTo(events.get(0).path("hash").asText());
+        var verdict = auditor.get("/api/v1/audit/bills/" + bill + "/verify").body();
+        assertThat(verdict.path("valid").asBoolean()).as(verdict.toString()).isTrue();
+        assertThat(manager.get("/api/v1/audit/bills/" + bill + "/events").status()).isEqualTo(403);
+
+        assertThat(auditor.post("/api/v1/audit/bills/checkpoints", null).status()).isEqualTo(201);
+        var store = auditor.get("/api/v1/audit/bills/verify").body();
+        assertThat(store.path("valid").asBoolean()).as(store.toString()).isTrue();
+    }
+
+    @Test
     void givenTheSameBillRequestRedelivered_thenNoSecondBillAndNoExtraEvent() {
         OrderId order = OrderId.random();
         BillRequested request = requested(order, 1, line(2400, 1));

@@ -11,6 +11,8 @@ public final class Topics {
     public static final String BILLING_EVENTS = "brigade.billing.events";
     public static final String CATALOG_EVENTS = "brigade.catalog.events";
     public static final String AUTH_EVENTS = "brigade.auth.events";
+    /** Each command service's signed checkpoints of its event store, keyed by service name, kept forever. */
+    public static final String AUDIT_CHECKPOINTS = "brigade.audit.checkpoints";
 
     private static final Set<String> ALL = Set.of(ORDER_EVENTS, KITCHEN_EVENTS, BILLING_EVENTS, CATALOG_EVENTS,
             AUTH_EVENTS);

@@ -147,6 +147,9 @@ public final class Devstack {
             properties.put("spring.datasource.password", database.password());
         }
         properties.put("spring.kafka.bootstrap-servers", kafkaBootstrap);
+        // the checkpoint signing key stays outside the databases; created on first start, kept across restarts
+        properties.put("brigade.audit.signing.key-file",
+                options.dataDirectory().resolve("audit-keys/" + service.name() + ".pem").toString());
         properties.put("brigade.kafka.partitions", 3);
         // the first administrator and one user per role, from the demo data
         DemoData.User admin = demo.users().stream().filter(u -> u.role().equals("ADMIN")).findFirst().orElseThrow();

@@ -103,6 +103,7 @@ class GatewayTest {
             new Route("GET", "/api/v1/audit/orders/1/events", "order-command"),
             new Route("GET", "/api/v1/audit/tickets/1/verify", "kitchen-command"),
             new Route("GET", "/api/v1/audit/bills/1/events", "billing-command"),
+            new Route("GET", "/api/v1/audit/catalog/1/verify", "catalog-query"),
             new Route("GET", "/api/v1/audit/events?page=0", "reporting-projection"));
 
     @TestFactory

@@ -263,6 +263,32 @@ class KitchenTicketsIntegrationTest {
     }
 
     @Test
+    void aTicketsAuditTrailIsChainedFromCreationToBump_andReadByAuditorsOnly() {
+        OrderId order = OrderId.random();
+        SentLine steak = line("Ribeye steak 300g", 1, null);
+        publish(order, sent(order, 1, steak));
+        ticketsOf(order, 1);
+        TicketId id = TicketId.forSend(order, 1, "grill");
+        assertThat(cook.post("/api/v1/kitchen/tickets/" + id + "/items/" + steak.lineId() + "/start", null).status())
+                .isEqualTo(204);
+        assertThat(cook.post("/api/v1/kitchen/tickets/" + id + "/bump", null).status()).isEqualTo(204);
+
+        ApiClient auditor = ApiClient.at("http://localhost:" + port).as("auditor", "AUDITOR");
+        var events = auditor.get("/api/v1/audit/tickets/" + id + "/events").body();
+        assertThat(events.size()).isEqualTo(eventTypes(id).size()).isGreaterThanOrEqualTo(3);
+        assertThat(events.get(1).path("metadata").path("username").asText()).isEqualTo("cook");
+        assertThat(events.get(1).path("previousHash").asText()).isEqualTo(events.get(0).path("hash").asText());
+        var verdict = auditor.get("/api/v1/audit/tickets/" + id + "/verify").body();
+        assertThat(verdict.path("valid").asBoolean()).as(verdict.toString()).isTrue();
+        assertThat(cook.get("/api/v1/audit/tickets/" + id + "/verify").status()).isEqualTo(403);
+
+        assertThat(auditor.post("/api/v1/audit/tickets/checkpoints", null).status()).isEqualTo(201);
+        var store = auditor.get("/api/v1/audit/tickets/verify").body();
+        assertThat(store.path("valid").asBoolean()).as(store.toString()).isTrue();
+        assertThat(store.path("events").asLong()).isEqualTo(eventCount());
+    }
+
+    @Test
     void givenOrderCancelled_thenItsOpenTicketsAreVoidedAndItsBumpedTicketsStayDone() {
         OrderId order = OrderId.random();
         publish(order, sent(order, 1, line("Ribeye steak 300g", 1, null), line("House lemonade", 1, null)));
