@@ -184,7 +184,8 @@ class HostileInputSystemTest {
     }
 
     /** The restaurant as the hostile requests find it: staff signed in, an order cooking, a bill open. */
-    record Service(String admin, String waiter, String manager, String cook, UUID orderId, UUID sentLineId,
+    record Service(String admin, String waiter, String manager, String cook, String auditor, UUID orderId,
+                   UUID sentLineId,
                    UUID unsentLineId, String ticketId, UUID billId, UUID freeTable, UUID waiterId) {
 
         static Service open(RunningDevstack restaurant) {
@@ -192,6 +193,7 @@ class HostileInputSystemTest {
             String waiter = restaurant.signIn("waiter");
             String manager = restaurant.signIn("manager");
             String cook = restaurant.signIn("cook");
+            String auditor = restaurant.signIn("auditor");
             ApiClient asWaiter = restaurant.gateway().withBearer(waiter);
             ApiClient asCook = restaurant.gateway().withBearer(cook);
             UUID burger = DEMO.item("Brigade burger").id();
@@ -219,7 +221,7 @@ class HostileInputSystemTest {
 
             UUID waiterId = DEMO.users().stream().filter(u -> u.username().equals("waiter")).findFirst()
                     .orElseThrow().id();
-            return new Service(admin, waiter, manager, cook, cooking, sentLine, unsentLine, ticketId,
+            return new Service(admin, waiter, manager, cook, auditor, cooking, sentLine, unsentLine, ticketId,
                     UUID.fromString(billId), DEMO.table(8).id(), waiterId);
         }
 
