@@ -1,6 +1,7 @@
 package io.brigade.gateway;
 
 import io.brigade.platform.test.ApiClient;
+import io.brigade.platform.test.RawHttp;
 import io.brigade.platform.test.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -12,10 +13,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -105,15 +103,7 @@ class GatewayRefusalsTest {
     }
 
     private String raw(String requestLine) throws IOException {
-        try (Socket socket = new Socket("localhost", port)) {
-            socket.setSoTimeout(5000);
-            OutputStream out = socket.getOutputStream();
-            out.write((requestLine + "\r\nHost: localhost\r\nAuthorization: Bearer "
-                    + TestTokens.accessToken("wendy", "STAFF") + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return RawHttp.send(port, requestLine, TestTokens.accessToken("wendy", "STAFF"));
     }
 
     private static int closedPort() {

@@ -27,8 +27,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 public final class ServiceBoundaries {
 
     private static final String BRIGADE = "io.brigade.";
-    /** What every service may use: the published language and the shared platform. */
-    private static final Set<String> SHARED = Set.of("contracts", "platform");
+    /**
+     * What every service may use: the published language, the shared platform, and the audit format (hashes,
+     * checkpoints, exports) that the offline verifier shares with the services.
+     */
+    private static final Set<String> SHARED = Set.of("contracts", "platform", "audit");
     /** By name, as the gateway has no Axon on its classpath. */
     private static final String AGGREGATE = "org.axonframework.spring.stereotype.Aggregate";
 
@@ -65,7 +68,8 @@ public final class ServiceBoundaries {
     }
 
     private static ArchCondition<JavaClass> useOnlyTheirOwnCodeTheContractsAndThePlatform() {
-        return new ArchCondition<>("use only their own service's code, the contracts and the platform") {
+        return new ArchCondition<>(
+                "use only their own service's code, the contracts, the platform and the audit format") {
             @Override
             public void check(JavaClass origin, ConditionEvents events) {
                 String own = service(origin.getPackageName());

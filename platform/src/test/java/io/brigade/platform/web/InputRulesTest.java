@@ -3,6 +3,7 @@ package io.brigade.platform.web;
 import io.brigade.contracts.common.TextRules;
 import io.brigade.platform.test.ApiClient;
 import io.brigade.platform.test.ServiceIntegrationTest;
+import io.brigade.platform.test.RawHttp;
 import io.brigade.platform.test.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,9 +12,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -187,15 +185,6 @@ class InputRulesTest {
     }
 
     private String raw(String requestLine) throws IOException {
-        try (Socket socket = new Socket("localhost", port)) {
-            socket.setSoTimeout(5000);
-            OutputStream out = socket.getOutputStream();
-            out.write((requestLine + "\r\nHost: localhost\r\nAuthorization: Bearer "
-                    + TestTokens.accessToken("wendy", "STAFF") + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return RawHttp.send(port, requestLine, TestTokens.accessToken("wendy", "STAFF"));
     }
 }
