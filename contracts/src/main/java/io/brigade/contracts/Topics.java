@@ -8,6 +8,8 @@ public final class Topics {
     public static final String BILLING_EVENTS = "brigade.billing.events";
     public static final String CATALOG_EVENTS = "brigade.catalog.events";
     public static final String AUTH_EVENTS = "brigade.auth.events";
+    /** How a rebuild of the reports is going; the catalog pushes it to the managers who watch. */
+    public static final String REPORTING_EVENTS = "brigade.reporting.events";
 
     private Topics() {
     }
