@@ -158,7 +158,9 @@ public class ReportQueries {
 
     public List<AdjustmentRow> adjustments(ReportRange range) {
         return jdbc.query("""
-                        select * from reports.adjustment where at >= ? and at < ? order by at, event_id""",
+                        select * from reports.adjustment where at >= ? and at < ?
+                        order by at, event_id collate "C"
+                        """,
                 (rs, n) -> new AdjustmentRow(rs.getTimestamp("at").toInstant().toString(), rs.getString("kind"),
                         rs.getObject("order_id", UUID.class), rs.getObject("bill_id", UUID.class),
                         rs.getLong("amount_cents"), rs.getString("reason"), rs.getString("by_user"),

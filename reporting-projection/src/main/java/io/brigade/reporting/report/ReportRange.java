@@ -12,7 +12,7 @@ import java.time.ZonedDateTime;
 
 /**
  * The instants a report covers, {@code from} included and {@code to} excluded, read from {@code from}/{@code to}:
- * ISO instants, or dates, which mean that whole day in the restaurant's zone. Without {@code from} a report starts
+ * ISO instants, or dates, which mean that whole day (so {@code from=2026-11-28&to=2026-11-28} is that day) in the restaurant's zone. Without {@code from} a report starts
  * today; without {@code to} it ends with today. At most 366 days.
  */
 public record ReportRange(Instant from, Instant to, ZoneId zone) {
@@ -23,8 +23,8 @@ public record ReportRange(Instant from, Instant to, ZoneId zone) {
         LocalDate today = LocalDate.now(zone);
         Instant start = from == null ? today.atStartOfDay(zone).toInstant() : bound("from", from, zone, false);
         Instant end = to == null ? today.plusDays(1).atStartOfDay(zone).toInstant() : bound("to", to, zone, true);
-        if (start.isAfter(end)) {
-            throw new InvalidInputException("from", "must not be after to");
+        if (!start.isBefore(end)) {
+            throw new InvalidInputException("from", "must be before to");
         }
         ZonedDateTime limit = start.atZone(zone).plusDays(MOST_DAYS);
         if (end.isAfter(limit.toInstant())) {

@@ -46,9 +46,11 @@ public class ReportTables {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcTemplate jdbc;
+    private final ReportsProperties properties;
 
-    public ReportTables(JdbcTemplate jdbc) {
+    public ReportTables(JdbcTemplate jdbc, ReportsProperties properties) {
         this.jdbc = jdbc;
+        this.properties = properties;
     }
 
     /** A new, empty schema of report tables made from the live one's definitions. */
@@ -71,7 +73,7 @@ public class ReportTables {
      */
     public void switchToNext(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("set local lock_timeout = '10s'");
+            statement.execute("set local lock_timeout = " + properties.switchLockTimeout().toMillis());
             statement.execute("alter schema " + LIVE + " rename to reports_old");
             statement.execute("alter schema " + NEXT + " rename to " + LIVE);
             statement.execute("drop schema reports_old cascade");
