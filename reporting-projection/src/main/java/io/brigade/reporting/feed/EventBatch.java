@@ -32,7 +32,7 @@ public final class EventBatch {
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
                 ReportEvent event = decoder.decode(record);
-                if (event.payload() == null) {
+                if (event == null) {
                     continue;
                 }
                 batch.events.add(event);

@@ -52,13 +52,15 @@ public final class EventDecoder {
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    /** The record's event, whose payload is {@code null} when no report needs it. */
+    /** The record's event, or {@code null} when no report needs it. */
     public ReportEvent decode(ConsumerRecord<String, byte[]> record) throws IOException {
         Headers headers = record.headers();
         String type = text(headers, "axon-message-type");
         Class<?> payloadType = type == null ? null : NEEDED.get(type);
-        Object payload = payloadType == null || record.value() == null ? null
-                : json.readValue(record.value(), payloadType);
+        if (payloadType == null || record.value() == null) {
+            return null;
+        }
+        Object payload = json.readValue(record.value(), payloadType);
         Long sequence = number(headers, "axon-message-aggregate-seq");
         Long timestamp = number(headers, "axon-message-timestamp");
         String aggregateId = text(headers, "axon-message-aggregate-id");

@@ -125,7 +125,7 @@ public class ReportFeed implements SmartLifecycle {
     private void run() {
         while (running) {
             try (KafkaConsumer<String, byte[]> reader = topics.consumer("reports-live", 8 * 1024 * 1024,
-                    properties.liveBatchSize())) {
+                    properties.liveBatchSize(), true)) {
                 consumer = reader;
                 List<TopicPartition> partitions = topics.partitions(reader);
                 reader.assign(partitions);

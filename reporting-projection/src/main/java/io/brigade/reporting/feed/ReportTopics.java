@@ -49,8 +49,11 @@ public class ReportTopics {
                 .toArray(NewTopic[]::new));
     }
 
-    /** A consumer that reads by assignment; {@code fetchBytes} sizes its fetches (large ones for a replay). */
-    public KafkaConsumer<String, byte[]> consumer(String clientId, int fetchBytes, int maxRecords) {
+    /**
+     * A consumer that reads by assignment; {@code fetchBytes} sizes its fetches (large ones for a replay), and a replay
+     * may leave out checking each record batch's CRC, which is a good part of reading the whole history.
+     */
+    public KafkaConsumer<String, byte[]> consumer(String clientId, int fetchBytes, int maxRecords, boolean checkCrcs) {
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties(null));
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
@@ -60,6 +63,7 @@ public class ReportTopics {
         config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, fetchBytes);
         config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, fetchBytes);
         config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
+        config.put(ConsumerConfig.CHECK_CRCS_CONFIG, checkCrcs);
         return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 

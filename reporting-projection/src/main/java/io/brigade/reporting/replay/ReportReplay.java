@@ -75,6 +75,8 @@ public class ReportReplay implements DisposableBean {
     private final AtomicReference<ReplayStatus> status = new AtomicReference<>(ReplayStatus.IDLE);
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong total = new AtomicLong();
+    /** Orders the progress messages for those who drop stale ones: the clock's millisecond, but always increasing. */
+    private final AtomicLong progressVersion = new AtomicLong();
 
     public ReportReplay(ReportTopics topics, ReportTables tables, ReportFeed feed, JdbcTemplate jdbc,
                         TransactionTemplate transactions, ReportsProperties properties,
@@ -130,7 +132,7 @@ public class ReportReplay implements DisposableBean {
     private void rebuild() throws InterruptedException {
         tables.createNext();
         try (KafkaConsumer<String, byte[]> reader = topics.consumer("reports-replay", properties.replayFetchBytes(),
-                20_000)) {
+                20_000, properties.replayChecksCrcs())) {
             List<TopicPartition> partitions = topics.partitions(reader);
             reader.assign(partitions);
             reader.seekToBeginning(partitions);
@@ -231,8 +233,9 @@ public class ReportReplay implements DisposableBean {
 
     private void publish(ReplayStatus progress) {
         try {
+            long version = progressVersion.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis()));
             progressWriter.write(progressTopic, "ReportReplay", progress.replayId().toString(),
-                    System.currentTimeMillis(), new ReplayProgressed(progress.replayId(), progress.state(),
+                    version, new ReplayProgressed(progress.replayId(), progress.state(),
                             progress.processed(), progress.total(), progress.startedAt(), progress.finishedAt(),
                             progress.eventsPerSecond(), progress.reason()), Map.of());
         } catch (RuntimeException e) {

@@ -7,7 +7,7 @@ import java.time.Duration;
 /** The reports' defaults; every one runs as it is on the devstack. */
 @ConfigurationProperties("brigade.reports")
 public record ReportsProperties(String defaultTimeZone, int liveBatchSize, int replayFetchBytes,
-                                Duration switchLockTimeout) {
+                                Duration switchLockTimeout, boolean replayChecksCrcs) {
 
     public ReportsProperties {
         defaultTimeZone = defaultTimeZone == null ? "Europe/Paris" : defaultTimeZone;

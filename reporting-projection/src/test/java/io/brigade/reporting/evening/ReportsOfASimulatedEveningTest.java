@@ -39,9 +39,13 @@ import static org.awaitility.Awaitility.await;
 class ReportsOfASimulatedEveningTest {
 
     private static final Logger log = LoggerFactory.getLogger(ReportsOfASimulatedEveningTest.class);
-    private static final LocalDate FIRST = LocalDate.of(2026, 11, 27);
+    /**
+     * Evenings a few days ahead: the services schedule their deadlines (a ticket not started, a bill left open) on the
+     * events' clock, and evenings in the past would have every one of them fall due at once.
+     */
+    private static final LocalDate FIRST = LocalDate.now(SimulatedEvening.PARIS).plusDays(3);
     private static final LocalDate SECOND = FIRST.plusDays(1);
-    private static final int ROUNDS_AN_EVENING = 16;
+    private static final int ROUNDS_AN_EVENING = Integer.getInteger("evening.rounds", 16);
 
     private static SimulatedClock clock;
     private static EveningRestaurant restaurant;
@@ -186,6 +190,11 @@ class ReportsOfASimulatedEveningTest {
                 .containsExactly("reports");
     }
 
+    /** The two evenings as dates, which the reports read as whole days in the restaurant's zone. */
+    private static String days() {
+        return "from=" + FIRST + "&to=" + SECOND;
+    }
+
     /** A report query that keeps reading the live tables: the switch to new ones has to wait for it. */
     private static Connection holdTheLiveTables() throws Exception {
         Connection connection = restaurant.reporting.bean(DataSource.class).getConnection();
@@ -198,7 +207,7 @@ class ReportsOfASimulatedEveningTest {
         Instant from = FIRST.atStartOfDay(SimulatedEvening.PARIS).toInstant();
         Instant to = SECOND.plusDays(1).atStartOfDay(SimulatedEvening.PARIS).toInstant();
         for (String groupBy : List.of("hour", "day", "waiter", "table")) {
-            JsonNode sales = manager.get("/api/v1/reports/sales?from=2026-11-27&to=2026-11-28&groupBy=" + groupBy)
+            JsonNode sales = manager.get("/api/v1/reports/sales?" + days() + "&groupBy=" + groupBy)
                     .body();
             JsonNode want = expected.sales(from, to, groupBy);
             assertThat(sales.path("rows")).as("sales by " + groupBy).isEqualTo(want.path("rows"));
@@ -211,15 +220,15 @@ class ReportsOfASimulatedEveningTest {
         String window = "from=" + windowFrom + "&to=" + windowTo;
         assertThat(manager.get("/api/v1/reports/sales?groupBy=hour&" + window).body().path("rows"))
                 .isEqualTo(expected.sales(windowFrom, windowTo, "hour").path("rows"));
-        assertThat(manager.get("/api/v1/reports/items?from=2026-11-27&to=2026-11-28").body())
+        assertThat(manager.get("/api/v1/reports/items?" + days()).body())
                 .isEqualTo(expected.items(from, to));
         assertThat(manager.get("/api/v1/reports/items?" + window).body()).isEqualTo(expected.items(windowFrom, windowTo));
-        assertThat(manager.get("/api/v1/reports/kitchen?from=2026-11-27&to=2026-11-28").body())
+        assertThat(manager.get("/api/v1/reports/kitchen?" + days()).body())
                 .isEqualTo(expected.kitchen(from, to));
         assertThat(manager.get("/api/v1/reports/kitchen?" + window).body())
                 .isEqualTo(expected.kitchen(windowFrom, windowTo));
         ApiClient auditor = restaurant.throughGateway("audrey", "AUDITOR");
-        assertThat(auditor.get("/api/v1/reports/adjustments?from=2026-11-27&to=2026-11-28").body())
+        assertThat(auditor.get("/api/v1/reports/adjustments?" + days()).body())
                 .isEqualTo(expected.adjustments(from, to));
         assertThat(manager.get("/api/v1/reports/adjustments?" + window).body())
                 .isEqualTo(expected.adjustments(windowFrom, windowTo));
