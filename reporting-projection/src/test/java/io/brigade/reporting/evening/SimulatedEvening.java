@@ -37,24 +37,25 @@ final class SimulatedEvening {
     private static final DemoData DEMO = EveningRestaurant.DEMO;
     private static final String[] WAITERS = {"camille", "jules", "noor"};
     private static final int TABLES_PER_ROUND = 10;
+    private static final Duration POLL = Duration.ofMillis(200);
 
     private final EveningRestaurant restaurant;
     private final SimulatedClock clock;
     private final Random random = new Random(20261128);
-    private final ApiClient manager;
-    private final ApiClient billingManager;
-    private final ApiClient cook;
-    private final ApiClient catalog;
+    private final PatientClient manager;
+    private final PatientClient billingManager;
+    private final PatientClient cook;
+    private final PatientClient catalog;
     final AtomicInteger orders = new AtomicInteger();
     final Map<String, AtomicInteger> happened = new LinkedHashMap<>();
 
     SimulatedEvening(EveningRestaurant restaurant, SimulatedClock clock) {
         this.restaurant = restaurant;
         this.clock = clock;
-        this.manager = restaurant.orders.api().as("marco", "MANAGER");
-        this.billingManager = restaurant.billing.api().as("marco", "MANAGER");
-        this.cook = restaurant.kitchen.api().as("carlos", "KITCHEN");
-        this.catalog = restaurant.catalog.api().as("marco", "MANAGER");
+        this.manager = new PatientClient(restaurant.orders.api().as("marco", "MANAGER"));
+        this.billingManager = new PatientClient(restaurant.billing.api().as("marco", "MANAGER"));
+        this.cook = new PatientClient(restaurant.kitchen.api().as("carlos", "KITCHEN"));
+        this.catalog = new PatientClient(restaurant.catalog.api().as("marco", "MANAGER"));
     }
 
     static Instant evening(LocalDate day) {
@@ -78,9 +79,11 @@ final class SimulatedEvening {
                         return null;
                     }));
                 }
+                long started = System.nanoTime();
                 for (Future<?> table : served) {
                     table.get();
                 }
+                System.out.printf("round %d of %s: %d ms%n", round + 1, day, (System.nanoTime() - started) / 1_000_000);
                 clock.advance(Duration.ofMinutes(17));
             }
         } finally {
@@ -116,7 +119,7 @@ final class SimulatedEvening {
     }
 
     private void serve(Plan plan) {
-        ApiClient waiter = restaurant.orders.api().as(plan.waiter(), "STAFF");
+        PatientClient waiter = new PatientClient(restaurant.orders.api().as(plan.waiter(), "STAFF"));
         OrderId orderId = OrderId.random();
         String order = "/api/v1/orders/" + orderId;
         UUID tableId = DEMO.table(plan.table()).id();
@@ -124,7 +127,7 @@ final class SimulatedEvening {
                 "guests", plan.guests());
         // the table frees once the last round's order is closed, moments after its bill was paid
         try {
-            await().atMost(EveningRestaurant.PATIENCE).pollInterval(Duration.ofMillis(50))
+            await().atMost(EveningRestaurant.PATIENCE).pollInterval(POLL)
                     .until(() -> waiter.post("/api/v1/orders", open).status() == 201);
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             JsonNode floor = catalog.get("/api/v1/floor").body();
@@ -185,7 +188,7 @@ final class SimulatedEvening {
             count("bill voided, order cancelled");
             return;
         }
-        settle(billId, plan, restaurant.billing.api().as(plan.waiter(), "STAFF"));
+        settle(billId, plan, new PatientClient(restaurant.billing.api().as(plan.waiter(), "STAFF")));
     }
 
     private void cookEverything(OrderId orderId, Plan plan, List<UUID> voided) {
@@ -200,12 +203,12 @@ final class SimulatedEvening {
             String ticket = "/api/v1/kitchen/tickets/" + TicketId.forSend(orderId, 1, station.getKey());
             for (Line line : cooking) {
                 String item = ticket + "/items/" + line.lineId();
-                await().atMost(EveningRestaurant.PATIENCE).pollInterval(Duration.ofMillis(50))
+                await().atMost(EveningRestaurant.PATIENCE).pollInterval(POLL)
                         .until(() -> cook.post(item + "/start", null).status() == 204);
                 expect(cook.post(item + "/ready", null), 204);
             }
             // a voided line leaves the ticket once the kitchen has struck it
-            await().atMost(EveningRestaurant.PATIENCE).pollInterval(Duration.ofMillis(50))
+            await().atMost(EveningRestaurant.PATIENCE).pollInterval(POLL)
                     .until(() -> cook.post(ticket + "/bump", null).status() == 204);
             if (plan.recall()) {
                 expect(cook.post(ticket + "/recall", null), 204);
@@ -215,8 +218,8 @@ final class SimulatedEvening {
         }
     }
 
-    private void settle(BillId billId, Plan plan, ApiClient waiter) {
-        ApiClient manager = billingManager;
+    private void settle(BillId billId, Plan plan, PatientClient waiter) {
+        PatientClient manager = billingManager;
         String bill = "/api/v1/billing/bills/" + billId;
         JsonNode issued = awaitBill(billId, b -> b.path("status").asText().equals("OPEN"));
         long version = issued.path("version").asLong();
@@ -284,7 +287,7 @@ final class SimulatedEvening {
 
     private JsonNode awaitBill(BillId billId, java.util.function.Predicate<JsonNode> expected) {
         try {
-            return await().atMost(EveningRestaurant.PATIENCE).pollInterval(Duration.ofMillis(50))
+            return await().atMost(EveningRestaurant.PATIENCE).pollInterval(POLL)
                     .until(() -> {
                         var response = catalog.get("/api/v1/bills/" + billId);
                         return response.status() == 200 ? response.body() : null;
