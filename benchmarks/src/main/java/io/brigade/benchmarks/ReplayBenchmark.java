@@ -46,7 +46,7 @@ final class ReplayBenchmark implements AutoCloseable {
     }
 
     ReplayBenchmark(long events) {
-        service = stage.start(ReportingApplication.class);
+        service = stage.start(ReportingApplication.class, "logging.level.io.brigade.reporting.replay=INFO");
         int port = ((WebServerApplicationContext) service).getWebServer().getPort();
         manager = ApiClient.at("http://localhost:" + port).as("manager", "MANAGER");
         db = service.getBean(JdbcTemplate.class);

@@ -22,14 +22,14 @@ public final class EventBatch {
     private static final Logger log = LoggerFactory.getLogger(EventBatch.class);
 
     private final List<ReportEvent> events = new ArrayList<>();
-    private final List<ConsumerRecord<String, byte[]>> sources = new ArrayList<>();
+    private final List<ConsumerRecord<byte[], byte[]>> sources = new ArrayList<>();
     private final Set<UUID> orderIds = new HashSet<>();
     private final Set<UUID> billIds = new HashSet<>();
     private final Set<UUID> ticketIds = new HashSet<>();
 
-    public static EventBatch read(ConsumerRecords<String, byte[]> records, EventDecoder decoder, ReportFold fold) {
+    public static EventBatch read(ConsumerRecords<byte[], byte[]> records, EventDecoder decoder, ReportFold fold) {
         EventBatch batch = new EventBatch();
-        for (ConsumerRecord<String, byte[]> record : records) {
+        for (ConsumerRecord<byte[], byte[]> record : records) {
             try {
                 ReportEvent event = decoder.decode(record);
                 if (event == null) {
@@ -75,7 +75,7 @@ public final class EventBatch {
         return ticketIds;
     }
 
-    private static void skip(ReportFold fold, ConsumerRecord<String, byte[]> record, Exception e) {
+    private static void skip(ReportFold fold, ConsumerRecord<byte[], byte[]> record, Exception e) {
         log.warn("Reports skip {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.toString());
         fold.skipped.add(new ReportRows.Skipped(record.topic(), record.partition(), record.offset(),
                 EventDecoder.type(record), String.valueOf(e)));

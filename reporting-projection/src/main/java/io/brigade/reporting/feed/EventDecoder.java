@@ -40,7 +40,7 @@ import java.util.stream.Stream;
  */
 public final class EventDecoder {
 
-    private static final Map<String, Class<?>> NEEDED = Stream.of(
+    private static final Map<String, Class<?>> NEEDED_BY_NAME = Stream.of(
                     OrderOpened.class, OrderLineAdded.class, OrderLineRemoved.class, OrderLineVoided.class,
                     OrderCancelled.class, KitchenDelayed.class,
                     BillIssued.class, DiscountGranted.class, PaymentRecorded.class, PaymentRefunded.class,
@@ -48,15 +48,18 @@ public final class EventDecoder {
                     TicketCreated.class, TicketBumped.class, TicketRecalled.class, TicketVoided.class,
                     RestaurantSettingsChanged.class)
             .collect(Collectors.toMap(Class::getName, Function.identity()));
+    /** The same, by the type header's bytes: most records are passed over without making a string of anything. */
+    private static final Map<ByteBuffer, Class<?>> NEEDED = NEEDED_BY_NAME.entrySet().stream().collect(
+            Collectors.toMap(e -> ByteBuffer.wrap(e.getKey().getBytes(StandardCharsets.UTF_8)), Map.Entry::getValue));
 
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** The record's event, or {@code null} when no report needs it. */
-    public ReportEvent decode(ConsumerRecord<String, byte[]> record) throws IOException {
+    public ReportEvent decode(ConsumerRecord<?, byte[]> record) throws IOException {
         Headers headers = record.headers();
-        String type = text(headers, "axon-message-type");
-        Class<?> payloadType = type == null ? null : NEEDED.get(type);
+        Header type = headers.lastHeader("axon-message-type");
+        Class<?> payloadType = type == null || type.value() == null ? null : NEEDED.get(ByteBuffer.wrap(type.value()));
         if (payloadType == null || record.value() == null) {
             return null;
         }
@@ -65,12 +68,12 @@ public final class EventDecoder {
         Long timestamp = number(headers, "axon-message-timestamp");
         String aggregateId = text(headers, "axon-message-aggregate-id");
         return new ReportEvent(text(headers, "axon-message-id"), payload,
-                aggregateId == null ? record.key() : aggregateId, sequence == null ? -1 : sequence,
+                aggregateId, sequence == null ? -1 : sequence,
                 Instant.ofEpochMilli(timestamp == null ? record.timestamp() : timestamp),
                 text(headers, "axon-metadata-username"), text(headers, "axon-metadata-role"));
     }
 
-    public static String type(ConsumerRecord<String, byte[]> record) {
+    public static String type(ConsumerRecord<?, byte[]> record) {
         return text(record.headers(), "axon-message-type");
     }
 

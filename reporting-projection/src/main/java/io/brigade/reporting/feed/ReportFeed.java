@@ -43,7 +43,7 @@ public class ReportFeed implements SmartLifecycle {
 
     private volatile boolean running;
     private volatile Thread thread;
-    private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile KafkaConsumer<byte[], byte[]> consumer;
     private boolean pauseWanted;
     private boolean paused;
     private volatile long appliedBatches;
@@ -68,7 +68,7 @@ public class ReportFeed implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        KafkaConsumer<String, byte[]> current = consumer;
+        KafkaConsumer<byte[], byte[]> current = consumer;
         if (current != null) {
             current.wakeup();
         }
@@ -93,7 +93,7 @@ public class ReportFeed implements SmartLifecycle {
     public void pause() throws InterruptedException {
         synchronized (pauseLock) {
             pauseWanted = true;
-            KafkaConsumer<String, byte[]> current = consumer;
+            KafkaConsumer<byte[], byte[]> current = consumer;
             if (current != null) {
                 current.wakeup();
             }
@@ -124,7 +124,7 @@ public class ReportFeed implements SmartLifecycle {
 
     private void run() {
         while (running) {
-            try (KafkaConsumer<String, byte[]> reader = topics.consumer("reports-live", 8 * 1024 * 1024,
+            try (KafkaConsumer<byte[], byte[]> reader = topics.consumer("reports-live", 8 * 1024 * 1024,
                     properties.liveBatchSize(), true)) {
                 consumer = reader;
                 List<TopicPartition> partitions = topics.partitions(reader);
@@ -146,7 +146,7 @@ public class ReportFeed implements SmartLifecycle {
         }
     }
 
-    private void follow(KafkaConsumer<String, byte[]> reader, List<TopicPartition> partitions)
+    private void follow(KafkaConsumer<byte[], byte[]> reader, List<TopicPartition> partitions)
             throws InterruptedException {
         while (running) {
             synchronized (pauseLock) {
@@ -154,7 +154,7 @@ public class ReportFeed implements SmartLifecycle {
                     return;
                 }
             }
-            ConsumerRecords<String, byte[]> records = reader.poll(POLL);
+            ConsumerRecords<byte[], byte[]> records = reader.poll(POLL);
             if (records.isEmpty()) {
                 continue;
             }
@@ -196,7 +196,7 @@ public class ReportFeed implements SmartLifecycle {
         }
     }
 
-    private void seekToStored(KafkaConsumer<String, byte[]> reader, List<TopicPartition> partitions) {
+    private void seekToStored(KafkaConsumer<byte[], byte[]> reader, List<TopicPartition> partitions) {
         Map<TopicPartition, Long> stored = tables.offsets(ReportTables.LIVE);
         for (TopicPartition partition : partitions) {
             Long offset = stored.get(partition);

@@ -8,7 +8,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -53,7 +52,7 @@ public class ReportTopics {
      * A consumer that reads by assignment; {@code fetchBytes} sizes its fetches (large ones for a replay), and a replay
      * may leave out checking each record batch's CRC, which is a good part of reading the whole history.
      */
-    public KafkaConsumer<String, byte[]> consumer(String clientId, int fetchBytes, int maxRecords, boolean checkCrcs) {
+    public KafkaConsumer<byte[], byte[]> consumer(String clientId, int fetchBytes, int maxRecords, boolean checkCrcs) {
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties(null));
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
@@ -64,7 +63,8 @@ public class ReportTopics {
         config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, fetchBytes);
         config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
         config.put(ConsumerConfig.CHECK_CRCS_CONFIG, checkCrcs);
-        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        // keys (aggregate ids) are never read: the aggregate id header says the same
+        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     /** Every partition of every topic of the reports. */

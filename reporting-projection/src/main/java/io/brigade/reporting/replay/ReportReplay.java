@@ -131,7 +131,7 @@ public class ReportReplay implements DisposableBean {
 
     private void rebuild() throws InterruptedException {
         tables.createNext();
-        try (KafkaConsumer<String, byte[]> reader = topics.consumer("reports-replay", properties.replayFetchBytes(),
+        try (KafkaConsumer<byte[], byte[]> reader = topics.consumer("reports-replay", properties.replayFetchBytes(),
                 20_000, properties.replayChecksCrcs())) {
             List<TopicPartition> partitions = topics.partitions(reader);
             reader.assign(partitions);
@@ -141,8 +141,12 @@ public class ReportReplay implements DisposableBean {
             total.set(distance(first, end));
 
             ReportFold fold = new ReportFold();
+            long reading = System.nanoTime();
             readTo(reader, end, fold);
+            long writing = System.nanoTime();
             write(fold, positions(reader, partitions), true);
+            log.info("Replay read {} events in {} ms and copied the reports in {} ms", processed.get(),
+                    (writing - reading) / 1_000_000, (System.nanoTime() - writing) / 1_000_000);
 
             for (int round = 0; round < MAX_FOLLOW_ROUNDS; round++) {
                 end = reader.endOffsets(partitions);
@@ -155,6 +159,7 @@ public class ReportReplay implements DisposableBean {
                 write(fold, positions(reader, partitions), false);
             }
 
+            long pausing = System.nanoTime();
             feed.pause();
             try {
                 end = reader.endOffsets(partitions);
@@ -169,6 +174,8 @@ public class ReportReplay implements DisposableBean {
             } finally {
                 feed.resume();
             }
+            log.info("Replay switched the reports over; the live feed waited {} ms",
+                    (System.nanoTime() - pausing) / 1_000_000);
         } catch (RuntimeException | InterruptedException e) {
             try {
                 tables.dropNext();
@@ -179,9 +186,9 @@ public class ReportReplay implements DisposableBean {
         }
     }
 
-    private void readTo(KafkaConsumer<String, byte[]> reader, Map<TopicPartition, Long> end, ReportFold fold) {
+    private void readTo(KafkaConsumer<byte[], byte[]> reader, Map<TopicPartition, Long> end, ReportFold fold) {
         while (distance(positions(reader, end.keySet()), end) > 0) {
-            ConsumerRecords<String, byte[]> records = reader.poll(Duration.ofMillis(200));
+            ConsumerRecords<byte[], byte[]> records = reader.poll(Duration.ofMillis(200));
             EventBatch.read(records, decoder, fold).applyTo(fold);
             processed.addAndGet(records.count());
         }

@@ -31,7 +31,26 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.brigade.contracts.kitchen.TicketBumped;
+import io.brigade.contracts.kitchen.TicketCreated;
+import io.brigade.contracts.kitchen.TicketId;
+import io.brigade.contracts.kitchen.TicketRecalled;
+import io.brigade.contracts.kitchen.TicketVoided;
+import io.brigade.contracts.order.KitchenDelayed;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConverter;
+import org.axonframework.serialization.json.JacksonSerializer;
+
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +78,13 @@ class ReportsEndpointsTest {
             new ApiRoles.Endpoint("GET", "/api/v1/reports/adjustments", Set.of("MANAGER", "AUDITOR")),
             new ApiRoles.Endpoint("GET", "/api/v1/reports/replay", Set.of("MANAGER")));
 
+    private static final KafkaProducer<String, byte[]> STAMPED = new KafkaProducer<>(Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers()),
+            new StringSerializer(), new ByteArraySerializer());
+    private static final DefaultKafkaMessageConverter CONVERTER = DefaultKafkaMessageConverter.builder()
+            .serializer(JacksonSerializer.builder().objectMapper(new ObjectMapper().registerModule(new JavaTimeModule()))
+                    .build()).build();
+
     @LocalServerPort
     int port;
     @Autowired
@@ -76,6 +102,7 @@ class ReportsEndpointsTest {
     @AfterAll
     static void close() {
         SERVICES.close();
+        STAMPED.close();
     }
 
     @Test
@@ -159,6 +186,70 @@ class ReportsEndpointsTest {
         JsonNode again = dayTotals(day);
         assertThat(again).isEqualTo(totals);
         assertThat(again.path("covers").asLong()).isEqualTo(totals.path("covers").asLong());
+    }
+
+    @Test
+    void kitchenTimesRunFromTicketCreatedToItsLastBump_perStation_withEachDelayedTicketCountedOnce() {
+        Instant evening = LocalDate.of(2026, 6, 15).atTime(19, 0).atZone(ZoneId.of("Europe/Paris")).toInstant();
+        OrderId order = OrderId.random();
+        Map<String, Object> cook = Map.of("username", "carlos", "role", "KITCHEN");
+        writeAt(Topics.ORDER_EVENTS, "Order", order.toString(), 0, new OrderOpened(order,
+                new TableId(UUID.randomUUID()), 4, 2), Map.of("username", "camille", "role", "STAFF"), evening);
+        TicketId slow = ticket(order, 1, "grill", cook, evening, 600);
+        TicketId recalled = ticket(order, 2, "grill", cook, evening.plusSeconds(60), 180);
+        writeAt(Topics.KITCHEN_EVENTS, "KitchenTicket", recalled.toString(), 2,
+                new TicketRecalled(recalled, order, List.of()), cook, evening.plusSeconds(300));
+        writeAt(Topics.KITCHEN_EVENTS, "KitchenTicket", recalled.toString(), 3,
+                new TicketBumped(recalled, order, List.of()), cook, evening.plusSeconds(360));
+        TicketId late = ticket(order, 3, "Grill ", cook, evening.plusSeconds(120), 1080);
+        TicketId dropped = ticket(order, 4, "grill", cook, evening.plusSeconds(130), 5);
+        writeAt(Topics.KITCHEN_EVENTS, "KitchenTicket", dropped.toString(), 2,
+                new TicketVoided(dropped, order, "order cancelled"), cook, evening.plusSeconds(140));
+        TicketId waiting = TicketId.forSend(order, 5, "bar");
+        writeAt(Topics.KITCHEN_EVENTS, "KitchenTicket", waiting.toString(), 0, new TicketCreated(waiting, order, 5,
+                4, "bar", List.of()), cook, evening);
+        for (long sequence = 1; sequence <= 2; sequence++) {
+            writeAt(Topics.ORDER_EVENTS, "Order", order.toString(), sequence, new KitchenDelayed(order, late, "grill",
+                    evening.plusSeconds(120)), Map.of(), evening.plusSeconds(1000 + sequence));
+        }
+        assertThat(slow).isNotEqualTo(late);
+
+        JsonNode kitchen = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> manager.get("/api/v1/reports/kitchen?from=2026-06-15&to=2026-06-15").body(),
+                        k -> k.size() == 2 && k.get(1).path("delayed").asLong() == 1);
+        assertThat(kitchen.get(0).toString()).isEqualTo(
+                "{\"station\":\"bar\",\"tickets\":1,\"p50Seconds\":null,\"p90Seconds\":null,"
+                        + "\"maxSeconds\":null,\"delayed\":0}");
+        JsonNode grill = kitchen.get(1);
+        assertThat(grill.path("station").asText()).isEqualTo("grill");
+        assertThat(grill.path("tickets").asLong()).isEqualTo(3);
+        // 300 s (bumped again after its recall), 600 s, 1080 s: nearest rank
+        assertThat(grill.path("p50Seconds").decimalValue()).isEqualByComparingTo("600");
+        assertThat(grill.path("p90Seconds").decimalValue()).isEqualByComparingTo("1080");
+        assertThat(grill.path("maxSeconds").decimalValue()).isEqualByComparingTo("1080");
+        assertThat(manager.get("/api/v1/reports/kitchen?from=2026-06-16&to=2026-06-16").body()).isEmpty();
+    }
+
+    private TicketId ticket(OrderId order, int send, String station, Map<String, Object> cook, Instant created,
+                            long seconds) {
+        TicketId ticket = TicketId.forSend(order, send, station);
+        writeAt(Topics.KITCHEN_EVENTS, "KitchenTicket", ticket.toString(), 0, new TicketCreated(ticket, order, send, 4,
+                station, List.of()), cook, created);
+        writeAt(Topics.KITCHEN_EVENTS, "KitchenTicket", ticket.toString(), 1, new TicketBumped(ticket, order,
+                List.of()), cook, created.plusSeconds(seconds));
+        return ticket;
+    }
+
+    /** Writes an event as its service publishes it, stamped with the instant it happened. */
+    private void writeAt(String topic, String type, String id, long sequence, Object payload, Map<String, ?> who,
+                         Instant at) {
+        var message = new GenericDomainEventMessage<>(type, id, sequence, payload, who, UUID.randomUUID().toString(),
+                at);
+        try {
+            STAMPED.send(CONVERTER.createKafkaMessage(message, topic(topic))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private JsonNode dayTotals(String range) {
