@@ -48,6 +48,7 @@ import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConve
 import org.axonframework.serialization.json.JacksonSerializer;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -189,6 +190,49 @@ class ReportsEndpointsTest {
     }
 
     @Test
+    void aReplayRebuildsWhatWasThere_keepsWhatArrivesWhileItSwitches_andASecondOneWaits() throws Exception {
+        String range = Instant.now().minus(Duration.ofHours(2)) + "&to=" + Instant.now().plus(Duration.ofHours(2));
+        Map<String, Object> waiter = Map.of("username", "jules", "role", "STAFF");
+        paidBill(waiter);
+        long before = await().atMost(Duration.ofSeconds(10)).until(() -> dayTotals(range).path("orders").asLong(),
+                orders -> orders > 0);
+
+        try (Connection reader = dataSource.getConnection()) {
+            reader.setAutoCommit(false);
+            reader.createStatement().execute("select count(*) from reports.sale_entry");
+            var started = manager.post("/api/v1/reports/replay", null);
+            assertThat(started.status()).as(started.raw()).isEqualTo(202);
+            assertThat(started.text("replayId")).isNotBlank();
+            var second = anonymous.as("admin", "ADMIN").post("/api/v1/reports/replay", null);
+            assertThat(second.status()).isEqualTo(409);
+            assertThat(second.contentType()).startsWith("application/problem+json");
+            // the rebuilt tables are ready and wait for this reader to let go of the live ones
+            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("""
+                    select count(*) from pg_stat_activity
+                    where wait_event_type = 'Lock' and query like 'drop schema reports_old%'""", Long.class) == 1);
+            paidBill(waiter);
+            reader.rollback();
+        }
+        JsonNode done = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> manager.get("/api/v1/reports/replay").body(), s -> !s.path("state").asText()
+                        .equals("RUNNING"));
+        assertThat(done.path("state").asText()).as(done.toString()).isEqualTo("DONE");
+        await().atMost(Duration.ofSeconds(10)).until(() -> dayTotals(range).path("orders").asLong() == before + 1);
+    }
+
+    private void paidBill(Map<String, Object> waiter) {
+        OrderId order = OrderId.random();
+        BillId bill = new BillId(UUID.randomUUID());
+        SERVICES.write(topic(Topics.ORDER_EVENTS), "Order", order.toString(), 0,
+                new OrderOpened(order, new TableId(UUID.randomUUID()), 3, 2), waiter);
+        SERVICES.write(topic(Topics.BILLING_EVENTS), "Bill", bill.toString(), 0, issued(bill, order), waiter);
+        SERVICES.write(topic(Topics.BILLING_EVENTS), "Bill", bill.toString(), 1,
+                new PaymentRecorded(bill, order, new PaymentId(UUID.randomUUID()), null, PaymentMethod.CASH,
+                        new Money(4_400), Money.ZERO, Money.ZERO, null, Money.ZERO), waiter);
+        SERVICES.write(topic(Topics.BILLING_EVENTS), "Bill", bill.toString(), 2, new BillPaid(bill, order), waiter);
+    }
+
+    @Test
     void kitchenTimesRunFromTicketCreatedToItsLastBump_perStation_withEachDelayedTicketCountedOnce() {
         Instant evening = LocalDate.of(2026, 6, 15).atTime(19, 0).atZone(ZoneId.of("Europe/Paris")).toInstant();
         OrderId order = OrderId.random();
@@ -260,6 +304,8 @@ class ReportsEndpointsTest {
 
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     private long orderRows() {
         return jdbc.queryForObject("select count(*) from reports.report_order", Long.class);
