@@ -44,6 +44,7 @@ public class ReportTables {
             "report_bill_line", "sale_entry", "kitchen_ticket", "kitchen_delay", "adjustment", "skipped_event");
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, String> ASSIGNMENTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final JdbcTemplate jdbc;
     private final ReportsProperties properties;
@@ -244,16 +245,23 @@ public class ReportTables {
             }
         }
 
+        /** Every column set from the new row; both schemas have the same columns, so they are looked up once. */
         private String assignments(String target) throws SQLException {
-            List<String> columns = new ArrayList<>();
             String[] parts = target.split("\\.");
+            String known = ASSIGNMENTS.get(parts[1]);
+            if (known != null) {
+                return known;
+            }
+            List<String> columns = new ArrayList<>();
             try (var rs = connection.getMetaData().getColumns(null, parts[0], parts[1], null)) {
                 while (rs.next()) {
                     String column = rs.getString("COLUMN_NAME");
                     columns.add(column + " = excluded." + column);
                 }
             }
-            return String.join(", ", columns);
+            String assignments = String.join(", ", columns);
+            ASSIGNMENTS.put(parts[1], assignments);
+            return assignments;
         }
 
         private <T> void copyIn(String table, Collection<T> rows, Function<T, Object[]> values) throws SQLException {
