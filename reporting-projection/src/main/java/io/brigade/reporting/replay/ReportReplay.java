@@ -109,7 +109,8 @@ public class ReportReplay implements DisposableBean {
         processed.set(0);
         total.set(0);
         status.set(new ReplayStatus(replayId, "RUNNING", 0, 0, startedAt, null, 0, null));
-        var progress = ticker.scheduleAtFixedRate(() -> publish(status()), 1, 1, TimeUnit.SECONDS);
+        // at once, so a watcher sees it start however short it is, then about once a second
+        var progress = ticker.scheduleAtFixedRate(() -> publish(status()), 0, 1, TimeUnit.SECONDS);
         Thread worker = new Thread(() -> {
             ReplayStatus end;
             try {
