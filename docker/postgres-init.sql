@@ -4,3 +4,4 @@ CREATE DATABASE order_db;
 CREATE DATABASE kitchen_db;
 CREATE DATABASE billing_db;
 CREATE DATABASE catalog_db;
+CREATE DATABASE reporting_db;

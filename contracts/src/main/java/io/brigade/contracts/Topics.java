@@ -14,8 +14,11 @@ public final class Topics {
     /** Each command service's signed checkpoints of its event store, keyed by service name, kept forever. */
     public static final String AUDIT_CHECKPOINTS = "brigade.audit.checkpoints";
 
+    /** How a rebuild of the reports is going; the catalog pushes it to the managers who watch. */
+    public static final String REPORTING_EVENTS = "brigade.reporting.events";
+
     private static final Set<String> ALL = Set.of(ORDER_EVENTS, KITCHEN_EVENTS, BILLING_EVENTS, CATALOG_EVENTS,
-            AUTH_EVENTS);
+            AUTH_EVENTS, REPORTING_EVENTS);
 
     private Topics() {
     }

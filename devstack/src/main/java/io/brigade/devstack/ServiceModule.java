@@ -6,6 +6,7 @@ import io.brigade.catalog.CatalogServiceApplication;
 import io.brigade.gateway.GatewayApplication;
 import io.brigade.kitchen.KitchenServiceApplication;
 import io.brigade.order.OrderServiceApplication;
+import io.brigade.reporting.ReportingApplication;
 
 import java.util.List;
 
@@ -23,6 +24,7 @@ record ServiceModule(String name, Class<?> application, int port, String databas
             new ServiceModule("order-command", OrderServiceApplication.class, 8082, "order_db", "order"),
             new ServiceModule("kitchen-command", KitchenServiceApplication.class, 8083, "kitchen_db", "kitchen"),
             new ServiceModule("billing-command", BillingServiceApplication.class, 8084, "billing_db", "billing"),
+            new ServiceModule("reporting-projection", ReportingApplication.class, 8086, "reporting_db", "reporting"),
             new ServiceModule("gateway", GatewayApplication.class, 8080, null, null));
 
     boolean hasDatabase() {

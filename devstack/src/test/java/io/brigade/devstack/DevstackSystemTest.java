@@ -98,6 +98,13 @@ class DevstackSystemTest {
                     row -> row.path("table").path("status").asText().equals("FREE"));
             assertThat(table4.has("order")).as("a free table's row has no order").isFalse();
             assertThat(table4.path("table").has("orderId")).isFalse();
+
+            // the manager's sales of today count the paid bill, with its tip
+            ApiClient manager = gateway().withBearer(managerToken);
+            JsonNode today = await().atMost(PATIENCE).until(() -> manager.get("/api/v1/reports/sales?groupBy=waiter")
+                    .body().path("totals"), totals -> totals.path("orders").asLong() >= 1);
+            assertThat(today.path("tipsCents").asLong()).isGreaterThanOrEqualTo(200);
+            assertThat(waiter.get("/api/v1/reports/sales").status()).isEqualTo(403);
         }
     }
 

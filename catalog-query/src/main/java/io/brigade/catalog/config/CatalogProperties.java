@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 @ConfigurationProperties("brigade.catalog")
 public record CatalogProperties(String appUrl, boolean demoRestaurant, Settings settings) {
 
-    public record Settings(String currency, BigDecimal taxRatePercent, BigDecimal serviceChargePercent) {
+    public record Settings(String currency, BigDecimal taxRatePercent, BigDecimal serviceChargePercent,
+                           String timeZone) {
     }
 }

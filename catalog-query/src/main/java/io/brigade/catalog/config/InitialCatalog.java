@@ -46,9 +46,10 @@ class InitialCatalog {
             CatalogProperties.Settings settings = properties.settings();
             commands.sendAndWait(demo == null
                     ? new ChangeRestaurantSettings(ChangeRestaurantSettings.RESTAURANT, settings.currency(),
-                            settings.taxRatePercent(), settings.serviceChargePercent())
+                            settings.taxRatePercent(), settings.serviceChargePercent(), settings.timeZone())
                     : new ChangeRestaurantSettings(ChangeRestaurantSettings.RESTAURANT, demo.currency(),
-                            BigDecimal.valueOf(demo.taxRatePercent()), BigDecimal.valueOf(demo.serviceChargePercent())));
+                            BigDecimal.valueOf(demo.taxRatePercent()), BigDecimal.valueOf(demo.serviceChargePercent()),
+                            settings.timeZone()));
         }
         if (demo != null && !catalog.hasAnyCategory()) {
             addDemoMenuAndFloor(demo);

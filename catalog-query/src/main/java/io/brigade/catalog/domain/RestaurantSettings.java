@@ -21,6 +21,7 @@ public class RestaurantSettings {
     private String currency;
     private BigDecimal taxRatePercent;
     private BigDecimal serviceChargePercent;
+    private String timeZone;
 
     protected RestaurantSettings() {
     }
@@ -28,13 +29,16 @@ public class RestaurantSettings {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(ChangeRestaurantSettings command) {
+        String zone = command.timeZone() != null ? command.timeZone()
+                : timeZone != null ? timeZone : RestaurantSettingsChanged.DEFAULT_TIME_ZONE;
         boolean same = command.currency().equals(currency)
                 && sameNumber(command.taxRatePercent(), taxRatePercent)
-                && sameNumber(command.serviceChargePercent(), serviceChargePercent);
+                && sameNumber(command.serviceChargePercent(), serviceChargePercent)
+                && zone.equals(timeZone);
         if (settingsId == null || !same) {
             settingsId = command.settingsId();
             AggregateLifecycle.apply(new RestaurantSettingsChanged(command.currency(), command.taxRatePercent(),
-                    command.serviceChargePercent()));
+                    command.serviceChargePercent(), zone));
         }
     }
 
@@ -44,6 +48,7 @@ public class RestaurantSettings {
         currency = event.currency();
         taxRatePercent = event.taxRatePercent();
         serviceChargePercent = event.serviceChargePercent();
+        timeZone = event.timeZone();
     }
 
     private static boolean sameNumber(BigDecimal a, BigDecimal b) {

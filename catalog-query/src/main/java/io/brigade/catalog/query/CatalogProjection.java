@@ -107,13 +107,15 @@ public class CatalogProjection {
     @EventHandler
     void on(RestaurantSettingsChanged event) {
         jdbc.update("""
-                        insert into restaurant_settings (id, currency, tax_rate_percent, service_charge_percent)
-                        values (?, ?, ?, ?)
+                        insert into restaurant_settings (id, currency, tax_rate_percent, service_charge_percent,
+                                                         time_zone)
+                        values (?, ?, ?, ?, ?)
                         on conflict (id) do update set currency = excluded.currency,
                             tax_rate_percent = excluded.tax_rate_percent,
-                            service_charge_percent = excluded.service_charge_percent""",
+                            service_charge_percent = excluded.service_charge_percent,
+                            time_zone = excluded.time_zone""",
                 ChangeRestaurantSettings.RESTAURANT, event.currency(), event.taxRatePercent(),
-                event.serviceChargePercent());
+                event.serviceChargePercent(), event.timeZone());
     }
 
     public MenuView menu() {
@@ -154,7 +156,7 @@ public class CatalogProjection {
         return jdbc.query("select * from restaurant_settings where id = ?",
                 (rs, n) -> new SettingsView(rs.getString("currency"),
                         plain(rs.getBigDecimal("tax_rate_percent")),
-                        plain(rs.getBigDecimal("service_charge_percent"))),
+                        plain(rs.getBigDecimal("service_charge_percent")), rs.getString("time_zone")),
                 ChangeRestaurantSettings.RESTAURANT).stream().findFirst();
     }
 

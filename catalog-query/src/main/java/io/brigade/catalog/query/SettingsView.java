@@ -2,5 +2,7 @@ package io.brigade.catalog.query;
 
 import java.math.BigDecimal;
 
-public record SettingsView(String currency, BigDecimal taxRatePercent, BigDecimal serviceChargePercent) {
+/** The restaurant's settings; {@code timeZone} is the IANA zone its hours and days are counted in. */
+public record SettingsView(String currency, BigDecimal taxRatePercent, BigDecimal serviceChargePercent,
+                           String timeZone) {
 }

@@ -4,6 +4,7 @@ import io.brigade.catalog.query.WatchBills;
 import io.brigade.catalog.query.WatchFloor;
 import io.brigade.catalog.query.WatchKitchen;
 import io.brigade.catalog.query.WatchOrder;
+import io.brigade.catalog.query.WatchReplay;
 import io.brigade.platform.security.Roles;
 
 import java.util.Optional;
@@ -32,6 +33,9 @@ record LiveDestination(String destination, Set<String> roles, Object query) {
         }
         if (destination.equals("/topic/kitchen")) {
             return Optional.of(new LiveDestination(destination, KITCHEN_STAFF, new WatchKitchen(null)));
+        }
+        if (destination.equals("/topic/reports.replay")) {
+            return Optional.of(new LiveDestination(destination, Set.of(Roles.MANAGER), new WatchReplay()));
         }
         if (destination.equals("/topic/bills")) {
             return Optional.of(new LiveDestination(destination, FLOOR_STAFF, new WatchBills()));

@@ -36,7 +36,8 @@ class MenuTablesAndSettingsTest extends CatalogTestBase {
                 "priceCents", "station", "allergens", "modifiers", "available");
         assertThat(cook.get("/api/v1/tables").body()).hasSize(DEMO.tables().size());
         assertThat(waiter.get("/api/v1/settings").body().toString())
-                .isEqualTo("{\"currency\":\"EUR\",\"taxRatePercent\":10,\"serviceChargePercent\":0}");
+                .isEqualTo("{\"currency\":\"EUR\",\"taxRatePercent\":10,\"serviceChargePercent\":0,"
+                        + "\"timeZone\":\"Europe/Paris\"}");
 
         int expected = DEMO.items().size() + DEMO.tables().size() + DEMO.categories().size() + 1;
         List<TopicReader.Record> events = TopicReader.readUntil(catalogTopic(), r -> r.size() >= expected, PATIENCE);
@@ -123,10 +124,43 @@ class MenuTablesAndSettingsTest extends CatalogTestBase {
                 "serviceChargePercent", 12.5));
         assertThat(changed.status()).isEqualTo(200);
         assertThat(waiter.get("/api/v1/settings").body().toString())
-                .isEqualTo("{\"currency\":\"GBP\",\"taxRatePercent\":20,\"serviceChargePercent\":12.5}");
+                .isEqualTo("{\"currency\":\"GBP\",\"taxRatePercent\":20,\"serviceChargePercent\":12.5,"
+                        + "\"timeZone\":\"Europe/Paris\"}");
         TopicReader.readUntil(catalogTopic(), records -> records.stream()
                 .anyMatch(r -> r.type().endsWith(".RestaurantSettingsChanged") && r.json().contains("GBP")), PATIENCE);
         manager.put("/api/v1/settings", Map.of("currency", "EUR", "taxRatePercent", 10, "serviceChargePercent", 0));
+    }
+
+    @Test
+    void aManagerMovesTheRestaurantToAnotherTimeZone_whichIsPublished_andAnUnknownZoneIsRefused() {
+        var moved = manager.put("/api/v1/settings", Map.of("currency", "EUR", "taxRatePercent", 10,
+                "serviceChargePercent", 0, "timeZone", "America/New_York"));
+        assertThat(moved.status()).as(moved.raw()).isEqualTo(200);
+        assertThat(moved.body().path("timeZone").asText()).isEqualTo("America/New_York");
+        TopicReader.readUntil(catalogTopic(), records -> records.stream()
+                .anyMatch(r -> r.type().endsWith(".RestaurantSettingsChanged")
+                        && r.json().contains("\"timeZone\":\"America/New_York\"")), PATIENCE);
+
+        var kept = manager.put("/api/v1/settings", Map.of("currency", "EUR", "taxRatePercent", 10,
+                "serviceChargePercent", 0));
+        assertThat(kept.body().path("timeZone").asText()).isEqualTo("America/New_York");
+
+        var unknown = manager.put("/api/v1/settings", Map.of("currency", "EUR", "taxRatePercent", 10,
+                "serviceChargePercent", 0, "timeZone", "Mars/Olympus_Mons"));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.contentType()).contains("application/problem+json");
+        assertThat(unknown.body().path("errors").get(0).path("field").asText()).isEqualTo("timeZone");
+        assertThat(waiter.get("/api/v1/settings").body().path("timeZone").asText()).isEqualTo("America/New_York");
+        manager.put("/api/v1/settings", Map.of("currency", "EUR", "taxRatePercent", 10, "serviceChargePercent", 0,
+                "timeZone", "Europe/Paris"));
+    }
+
+    @Test
+    void aSettingsEventPublishedBeforeTheTimeZoneExistedReadsAsTheDefaultZone() throws Exception {
+        var old = new com.fasterxml.jackson.databind.ObjectMapper().readValue(
+                "{\"currency\":\"EUR\",\"taxRatePercent\":10,\"serviceChargePercent\":0}",
+                io.brigade.contracts.catalog.RestaurantSettingsChanged.class);
+        assertThat(old.timeZone()).isEqualTo("Europe/Paris");
     }
 
     private List<JsonNode> itemsOf(String categoryId) {
