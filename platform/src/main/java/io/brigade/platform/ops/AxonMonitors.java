@@ -15,6 +15,8 @@ import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.monitoring.MultiMessageMonitor;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -39,16 +41,22 @@ final class AxonMonitors {
                                     .tagsBuilder(byCommandType)
                                     .timerCustomization(timer -> timer.publishPercentileHistogram())
                                     .build())));
-            configurer.configureMessageMonitor(EventProcessor.class, (configuration, type, processor) -> {
-                Function<Message<?>, Iterable<Tag>> byProcessor = message -> Tags.of("processor", processor);
-                return forAnyMessage(new MultiMessageMonitor<EventMessage<?>>(List.of(
-                        MessageCountingMonitor.buildMonitor("eventProcessor", registry, byProcessor),
-                        MessageTimerMonitor.builder().meterNamePrefix("eventProcessor").meterRegistry(registry)
-                                .tagsBuilder(byProcessor).build(),
-                        EventProcessorLatencyMonitor.builder().meterNamePrefix("eventProcessor")
-                                .meterRegistry(registry).tagsBuilder(byProcessor).build())));
-            });
+            // Axon asks for a processor's monitor more than once (its dead-letter processing too); meters are
+            // registered once per name, so every caller must share the monitor that feeds them
+            Map<String, MessageMonitor<Message<?>>> byName = new ConcurrentHashMap<>();
+            configurer.configureMessageMonitor(EventProcessor.class, (configuration, type, processor) ->
+                    byName.computeIfAbsent(processor, name -> processorMonitor(registry, name)));
         };
+    }
+
+    private static MessageMonitor<Message<?>> processorMonitor(MeterRegistry registry, String processor) {
+        Function<Message<?>, Iterable<Tag>> byProcessor = message -> Tags.of("processor", processor);
+        return forAnyMessage(new MultiMessageMonitor<EventMessage<?>>(List.of(
+                MessageCountingMonitor.buildMonitor("eventProcessor", registry, byProcessor),
+                MessageTimerMonitor.builder().meterNamePrefix("eventProcessor").meterRegistry(registry)
+                        .tagsBuilder(byProcessor).build(),
+                EventProcessorLatencyMonitor.builder().meterNamePrefix("eventProcessor")
+                        .meterRegistry(registry).tagsBuilder(byProcessor).build())));
     }
 
     /** An event processor hands its monitor only events, though Axon's factory is typed for any message. */

@@ -142,7 +142,7 @@ public class ProcessorStatuses implements AutoCloseable {
         List<Segment> segments = tracked.values().stream()
                 .sorted(Comparator.comparingInt(status -> status.getSegment().getSegmentId()))
                 .map(status -> new Segment(status.getSegment().getSegmentId(),
-                        position(status.getCurrentPosition()), status.isCaughtUp(), status.isReplaying(),
+                        position(status), status.isCaughtUp(), status.isReplaying(),
                         status.isErrorState() && status.getError() != null ? status.getError().toString() : null))
                 .toList();
         boolean failing = tracked.values().stream().anyMatch(EventTrackerStatus::isErrorState);
@@ -157,8 +157,17 @@ public class ProcessorStatuses implements AutoCloseable {
                 segments, lag, deadLetters(name));
     }
 
-    private static Long position(OptionalLong position) {
-        return position.isPresent() ? position.getAsLong() : null;
+    /** A Kafka token tells no position of its own: it is the records handled, over every partition it has read. */
+    private static Long position(EventTrackerStatus status) {
+        OptionalLong position = status.getCurrentPosition();
+        if (position.isPresent()) {
+            return position.getAsLong();
+        }
+        TrackingToken token = WrappedToken.unwrapLowerBound(status.getTrackingToken());
+        if (token instanceof KafkaTrackingToken kafkaToken && !kafkaToken.getPositions().isEmpty()) {
+            return kafkaToken.getPositions().values().stream().mapToLong(offset -> offset + 1).sum();
+        }
+        return null;
     }
 
     private Long deadLetters(String name) {

@@ -24,7 +24,16 @@ class PantryService {
     @ProcessingGroup("pantry-shelf")
     static class Shelf {
 
+        private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Shelf.class);
+
         final Map<String, Integer> applied = new ConcurrentHashMap<>();
+        /** The trace each item was shelved in, as the handler saw it. */
+        final Map<String, String> traces = new ConcurrentHashMap<>();
+        private final io.micrometer.tracing.Tracer tracer;
+
+        Shelf(org.springframework.beans.factory.ObjectProvider<io.micrometer.tracing.Tracer> tracer) {
+            this.tracer = tracer.getIfAvailable(() -> io.micrometer.tracing.Tracer.NOOP);
+        }
         final AtomicBoolean takesNamelessItems = new AtomicBoolean(false);
 
         @EventHandler
@@ -33,6 +42,11 @@ class PantryService {
                 throw new IllegalStateException("An item without a name cannot be shelved");
             }
             applied.merge(event.menuItemId().toString(), 1, Integer::sum);
+            io.micrometer.tracing.Span span = tracer.currentSpan();
+            if (span != null) {
+                traces.put(event.menuItemId().toString(), span.context().traceId());
+            }
+            log.info("Shelved {}", event.menuItemId());
         }
 
         @ResetHandler
