@@ -22,10 +22,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +44,9 @@ import static org.awaitility.Awaitility.await;
  * catalog service and the gateway's requests per route and status.
  */
 class OperatingThroughTheGatewayTest {
+
+    /** A metric in a PromQL query: a name right before its label selector, as the dashboard writes every one. */
+    private static final Pattern METRIC_SELECTOR = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\{");
 
     private static final RunningService.Stage stage = new RunningService.Stage();
     private static KeySetServer authKeys;
@@ -124,5 +134,39 @@ class OperatingThroughTheGatewayTest {
                 Map.of("routeId", "ops-catalog", "httpStatusCode", "403"))).isPositive();
         assertThat(scrape.samples()).filteredOn(s -> s.name().startsWith("spring_cloud_gateway_requests"))
                 .allSatisfy(s -> assertThat(s.labels().keySet()).doesNotContain("path"));
+    }
+
+    /**
+     * Every metric the provisioned Grafana dashboard queries is one the services export: read from a scrape of the
+     * catalog service (commands, processors, dead letters, Kafka lag, websockets; every service registers the same
+     * names) and of the gateway, once both have handled something.
+     */
+    @Test
+    void theDashboardQueriesOnlyMetricsTheServicesExport() throws Exception {
+        admin.get("/api/v1/ops/catalog/processors");
+        Set<String> exported = new TreeSet<>();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            exported.clear();
+            PrometheusScrape.of("http://localhost:" + catalog.port()).samples().forEach(s -> exported.add(s.name()));
+            PrometheusScrape.of("http://localhost:" + gateway.port()).samples().forEach(s -> exported.add(s.name()));
+            assertThat(exported).contains("commandBus_ingestedCounter_total", "eventProcessor_latency");
+        });
+
+        JsonNode dashboard = new ObjectMapper().readTree(
+                Path.of("").toAbsolutePath().getParent().resolve("docker/grafana/dashboards/brigade.json").toFile());
+        Set<String> queried = new TreeSet<>();
+        for (JsonNode panel : dashboard.path("panels")) {
+            for (JsonNode target : panel.path("targets")) {
+                Matcher metric = METRIC_SELECTOR.matcher(target.path("expr").asText());
+                int found = 0;
+                while (metric.find()) {
+                    queried.add(metric.group(1));
+                    found++;
+                }
+                assertThat(found).as(panel.path("title").asText() + " queries a metric").isPositive();
+            }
+        }
+        assertThat(queried).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(exported).containsAll(queried);
     }
 }
