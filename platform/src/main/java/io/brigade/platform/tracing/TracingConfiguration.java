@@ -18,6 +18,8 @@ import org.springframework.context.annotation.Bean;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 
 /**
@@ -70,18 +72,31 @@ public class TracingConfiguration {
                 (configuration, processor) -> handlingSpan(trace, processor));
     }
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TracingConfiguration.class);
+
+    /** At DEBUG, one line per event handled, with its trace id beside the correlation id, to follow an order. */
     private static MessageHandlerInterceptor<EventMessage<?>> handlingSpan(TraceContext trace, String processor) {
         return (unitOfWork, chain) -> {
             Message<?> event = unitOfWork.getMessage();
             Span span = trace.continueFrom(event.getMetaData(), processor + " " + event.getPayloadType().getSimpleName())
                     .tag("processor", processor);
+            // What a handler defers until after the commit (live pushes) runs in the event's span too. Axon runs
+            // after-commit callbacks in reverse order of registration: the one registered first closes the scope
+            // after the handler's own callbacks, the one registered last opens it before them.
+            AtomicReference<Tracer.SpanInScope> afterCommit = new AtomicReference<>();
+            Runnable close = () -> Optional.ofNullable(afterCommit.getAndSet(null)).ifPresent(Tracer.SpanInScope::close);
+            unitOfWork.afterCommit(u -> close.run());
+            unitOfWork.onCleanup(u -> close.run());
             try (Tracer.SpanInScope ignored = trace.tracer().withSpan(span)) {
-                return chain.proceed();
+                Object result = chain.proceed();
+                log.debug("{} handled {}", processor, event.getPayloadType().getSimpleName());
+                return result;
             } catch (Exception | Error e) {
                 span.error(e);
                 throw e;
             } finally {
                 span.end();
+                unitOfWork.afterCommit(u -> afterCommit.set(trace.tracer().withSpan(span)));
             }
         };
     }
