@@ -107,7 +107,8 @@ public class BrigadeKafkaConfiguration {
                         .entityManagerProvider(c.getComponent(EntityManagerProvider.class))
                         .transactionManager(c.getComponent(TransactionManager.class))
                         .serializer(c.serializer())
-                        .build()));
+                        .build())
+                .registerDeadLetterPolicy(group, c -> DeadLettersEndpoint.countingAttempts()));
     }
 
     /** Every service refuses the access tokens of sessions the auth service has ended. */
@@ -130,8 +131,9 @@ public class BrigadeKafkaConfiguration {
 
     @Bean
     @ConditionalOnAvailableEndpoint
-    DeadLettersEndpoint deadLettersEndpoint(BrigadeKafkaProperties brigade, EventProcessingConfiguration processing) {
-        return new DeadLettersEndpoint(brigade, processing);
+    DeadLettersEndpoint deadLettersEndpoint(BrigadeKafkaProperties brigade, EventProcessingConfiguration processing,
+                                            @Qualifier("eventSerializer") Serializer serializer) {
+        return new DeadLettersEndpoint(brigade, processing, serializer);
     }
 
     @Bean

@@ -48,13 +48,13 @@ public class ReplaysEndpoint {
     @ReadOperation
     public WebEndpointResponse<GroupStatus> group(@Selector String group) {
         return status(group).map(WebEndpointResponse::new)
-                .orElseGet(() -> new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND));
+                .orElseGet(() -> io.brigade.platform.ops.OperationProblems.notFound("No view group an operator may rebuild is called " + group));
     }
 
     @WriteOperation
     public WebEndpointResponse<GroupStatus> replay(@Selector String group) {
         if (status(group).isEmpty()) {
-            return new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
+            return io.brigade.platform.ops.OperationProblems.notFound("No view group an operator may rebuild is called " + group);
         }
         replays.replayFromStart(group);
         return new WebEndpointResponse<>(status(group).orElseThrow(), 202);

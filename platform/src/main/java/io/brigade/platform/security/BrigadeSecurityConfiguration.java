@@ -88,7 +88,8 @@ public class BrigadeSecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(publicPaths).permitAll()
                         .requestMatchers("/actuator/replays", "/actuator/replays/**", "/actuator/deadletters",
-                                "/actuator/deadletters/**").hasRole(Roles.ADMIN)
+                                "/actuator/deadletters/**", "/actuator/processors", "/actuator/processors/**")
+                        .hasRole(Roles.ADMIN)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o
                         .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(CallerAuthentication::new))

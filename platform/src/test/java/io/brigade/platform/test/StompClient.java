@@ -41,7 +41,8 @@ public final class StompClient implements AutoCloseable {
     }
 
     /** A message received on one subscription, with when it arrived. */
-    public record Received(String destination, JsonNode body, long receivedNanos) {
+    /** {@code traceparent}: the trace the push belongs to, when the service sent one. */
+    public record Received(String destination, JsonNode body, long receivedNanos, String traceparent) {
 
         public String type() {
             return body.path("type").asText();
@@ -107,7 +108,8 @@ public final class StompClient implements AutoCloseable {
             @Override
             public void handleFrame(StompHeaders headers, Object payload) {
                 try {
-                    received.add(new Received(destination, JSON.readTree((byte[]) payload), System.nanoTime()));
+                    received.add(new Received(destination, JSON.readTree((byte[]) payload), System.nanoTime(),
+                            headers.getFirst("traceparent")));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
