@@ -87,6 +87,21 @@ public final class RunningDevstack implements AutoCloseable {
         }
     }
 
+    /** How many events of a type (its simple name) one aggregate has in a service's event store. */
+    public long events(String database, String aggregateId, String type) {
+        try (var query = connection(database).prepareStatement("select count(*) from domain_event_entry"
+                + " where aggregate_identifier = ? and payload_type like ?")) {
+            query.setString(1, aggregateId);
+            query.setString(2, "%." + type);
+            try (ResultSet count = query.executeQuery()) {
+                count.next();
+                return count.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The types, aggregates and times of the newest events in a service's event store, newest first. */
     public List<String> newestEvents(String database, int count) {
         List<String> events = new ArrayList<>();
