@@ -64,9 +64,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static EmbeddedPostgresServer start(EmbeddedPostgres.Builder builder, boolean durable, Path data) {
         builder.setServerConfig("max_connections", "300");
-        if (!durable) {
-            builder.setServerConfig("fsync", "off");
-        }
+        // zonky starts every server with -F and synchronous_commit=off; a later setting wins over both
+        builder.setServerConfig("fsync", durable ? "on" : "off");
+        builder.setServerConfig("synchronous_commit", durable ? "on" : "off");
         try {
             return new EmbeddedPostgresServer(builder.start(), data);
         } catch (IOException e) {
