@@ -82,8 +82,9 @@ class DevstackCrashTest {
         assertThat(waiter(base).get("/api/v1/orders/" + orderAfterCrash).status()).isEqualTo(200);
         System.out.printf("Devstack to healthy: first start %.1f s, after kill -9 %.1f s, ordinary restart %.1f s%n",
                 first.seconds(), afterCrash.seconds(), ordinary.seconds());
-        // the machine is shared, so allow for noise; a crash restart that waits on anything stale would be far slower
-        assertThat(afterCrash.seconds()).isLessThan(ordinary.seconds() * 1.5 + 10);
+        // a restart after kill -9 still takes up to about twice an ordinary one (docs/operations.md); this bounds it,
+        // with room for the shared machine's noise, so that waiting on anything stale (a server, a lock) fails here
+        assertThat(afterCrash.seconds()).isLessThan(ordinary.seconds() * 2.5 + 10);
     }
 
     private String takeOrderToTheKitchen(int base, int table) {
