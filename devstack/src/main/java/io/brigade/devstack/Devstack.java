@@ -35,12 +35,15 @@ import java.util.stream.Stream;
 /**
  * Runs the whole of Brigade on one machine with nothing installed: a real PostgreSQL (embedded, or the server in
  * {@code BRIGADE_DB_URL}), a real Kafka broker in this process, every service in its own Spring context on its own
- * port, and the demo restaurant. Data survives restarts in {@code .brigade/} unless {@code --clean}.
+ * port, and the demo restaurant. Data survives restarts in {@code .brigade/} unless {@code --clean}, and also a crash:
+ * an embedded PostgreSQL left running by a devstack killed without stopping is recognised and stopped first. With
+ * {@code --processes}, PostgreSQL, Kafka and every service each run in an OS process of their own instead.
  */
 public final class Devstack {
 
     private final DevstackOptions options;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private final List<SupervisedProcess> parts = new ArrayList<>();
     private String kafkaBootstrap;
 
     Devstack(DevstackOptions options) {
@@ -55,6 +58,10 @@ public final class Devstack {
             TopicTail.print(System.getenv().getOrDefault("BRIGADE_KAFKA_SERVERS", "localhost:9092"), topic, follow);
             return;
         }
+        if (args.length > 0 && DevstackPart.isPart(args[0])) {
+            DevstackPart.run(args);
+            return;
+        }
         Devstack devstack = new Devstack(DevstackOptions.parse(args));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -67,22 +74,15 @@ public final class Devstack {
 
     void start() {
         long started = System.nanoTime();
+        if (options.externalDatabaseUrl() == null) {
+            EmbeddedPostgresServer.stopLeftoverServer(postgresDirectory());
+        }
         requireFreePorts();
         if (options.clean()) {
             deleteRecursively(options.dataDirectory());
         }
-        DatabaseServer database = startDatabase();
-        EmbeddedKafkaServer kafka = EmbeddedKafkaServer.persistent(options.kafkaPort(),
-                options.dataDirectory().resolve("kafka"));
-        running.push(kafka);
-        kafkaBootstrap = kafka.bootstrapServers();
         DemoData demo = DemoData.load();
-        for (ServiceModule service : ServiceModule.ALL) {
-            if (service.hasDatabase()) {
-                database.ensure(service.database());
-            }
-            running.push(startService(service, database, demo));
-        }
+        DatabaseServer database = options.processes() ? startPartsAndDatabase(demo) : startInProcess(demo);
         printWhereEverythingListens(database, demo, Duration.ofNanos(System.nanoTime() - started));
         if (options.simulate()) {
             DinnerSimulation simulation = new DinnerSimulation(demo, url(gateway()), options.simulationPace(),
@@ -92,6 +92,72 @@ public final class Devstack {
         }
     }
 
+    private DatabaseServer startInProcess(DemoData demo) {
+        DatabaseServer database = startDatabase();
+        EmbeddedKafkaServer kafka = EmbeddedKafkaServer.persistent(options.kafkaPort(), kafkaDirectory(),
+                options.durable());
+        running.push(kafka);
+        kafkaBootstrap = kafka.bootstrapServers();
+        for (ServiceModule service : ServiceModule.ALL) {
+            if (service.hasDatabase()) {
+                database.ensure(service.database());
+            }
+            System.out.printf("Starting %s on port %d...%n", service.name(), port(service));
+            running.push(new SpringApplicationBuilder(service.application())
+                    .run(serviceArguments(service, database, demo, false)));
+        }
+        return database;
+    }
+
+    private DatabaseServer startPartsAndDatabase(DemoData demo) {
+        Path logs = options.dataDirectory().resolve("logs");
+        DatabaseServer database;
+        if (options.externalDatabaseUrl() == null) {
+            System.out.println("Starting PostgreSQL on port " + options.postgresPort() + "...");
+            startPart("PostgreSQL", List.of(), List.of("postgres", String.valueOf(options.postgresPort()),
+                    postgresDirectory().toString(), String.valueOf(options.durable())), logs);
+            database = new DatabaseServer("jdbc:postgresql://localhost:" + options.postgresPort() + "/",
+                    EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD);
+        } else {
+            database = startDatabase();
+        }
+        System.out.println("Starting Kafka on port " + options.kafkaPort() + "...");
+        startPart("Kafka", List.of(), List.of("kafka", String.valueOf(options.kafkaPort()),
+                kafkaDirectory().toString(), String.valueOf(options.durable())), logs);
+        kafkaBootstrap = "localhost:" + options.kafkaPort();
+        List<String> jvmOptions = List.of(System.getenv().getOrDefault("BRIGADE_PROCESS_JAVA_OPTS",
+                "-Xmx384m -XX:+UseSerialGC").trim().split("\\s+"));
+        for (ServiceModule service : ServiceModule.ALL) {
+            if (service.hasDatabase()) {
+                database.ensure(service.database());
+            }
+            System.out.printf("Starting %s on port %d...%n", service.name(), port(service));
+            List<String> arguments = new ArrayList<>(List.of("service", service.name()));
+            arguments.addAll(List.of(serviceArguments(service, database, demo, true)));
+            startPart(service.name(), jvmOptions, arguments, logs);
+        }
+        return database;
+    }
+
+    private void startPart(String name, List<String> jvmOptions, List<String> arguments, Path logs) {
+        SupervisedProcess part = SupervisedProcess.start(name, jvmOptions, arguments, logs, Duration.ofMinutes(5));
+        parts.add(part);
+        running.push(part);
+    }
+
+    /** The parts of a {@code --processes} devstack, in start order; empty in the default mode. */
+    List<SupervisedProcess> parts() {
+        return List.copyOf(parts);
+    }
+
+    private Path postgresDirectory() {
+        return options.dataDirectory().resolve("postgres");
+    }
+
+    private Path kafkaDirectory() {
+        return options.dataDirectory().resolve("kafka");
+    }
+
     /** Stops what was started, newest first; the services, which do not depend on each other, all at once. */
     void stop() {
         System.out.println("Brigade is stopping...");
@@ -99,7 +165,9 @@ public final class Devstack {
         List<AutoCloseable> services = new ArrayList<>();
         while (!running.isEmpty()) {
             AutoCloseable next = running.pop();
-            if (next instanceof ConfigurableApplicationContext) {
+            if (next instanceof ConfigurableApplicationContext
+                    || next instanceof SupervisedProcess part && ServiceModule.ALL.stream()
+                    .anyMatch(service -> service.name().equals(part.name()))) {
                 services.add(next);
                 continue;
             }
@@ -133,7 +201,12 @@ public final class Devstack {
         }
     }
 
-    private ConfigurableApplicationContext startService(ServiceModule service, DatabaseServer database, DemoData demo) {
+    /**
+     * A service's settings as command-line arguments, so they win over every service's own defaults (default
+     * properties would not); {@code ownProcess} when the service runs alone in its JVM.
+     */
+    private String[] serviceArguments(ServiceModule service, DatabaseServer database, DemoData demo,
+                                      boolean ownProcess) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("server.port", port(service));
         // every service finds the others on this machine's ports
@@ -159,19 +232,23 @@ public final class Devstack {
         // the catalog starts as the demo restaurant and publishes its menu and floor for the other services
         properties.put("brigade.catalog.demo-restaurant", true);
         properties.put("brigade.catalog.app-url", url(gateway()));
-        properties.put("spring.main.register-shutdown-hook", false);
+        // in one JVM the devstack stops the services itself, in order; alone, a service stops on SIGTERM
+        properties.put("spring.main.register-shutdown-hook", ownProcess);
         properties.put("spring.main.banner-mode", "off");
-        properties.put("logging.file.name", options.dataDirectory().resolve("logs/brigade.log").toString());
         properties.put("logging.structured.format.file", "ecs");
-        // every service logs through the one logging system of this process, so no service's name would be right
-        properties.put("logging.structured.ecs.service.name", "brigade-devstack");
+        if (ownProcess) {
+            properties.put("logging.file.name",
+                    options.dataDirectory().resolve("logs/" + service.name() + ".log").toString());
+            properties.put("logging.structured.ecs.service.name", service.name());
+        } else {
+            properties.put("logging.file.name", options.dataDirectory().resolve("logs/brigade.log").toString());
+            // every service logs through the one logging system of this process, so no service's name would be right
+            properties.put("logging.structured.ecs.service.name", "brigade-devstack");
+        }
         properties.put("logging.threshold.console", "WARN");
-        System.out.printf("Starting %s on port %d...%n", service.name(), port(service));
-        // as command-line arguments, so they win over every service's own defaults (default properties would not)
-        String[] arguments = properties.entrySet().stream()
+        return properties.entrySet().stream()
                 .map(property -> "--" + property.getKey() + "=" + property.getValue())
                 .toArray(String[]::new);
-        return new SpringApplicationBuilder(service.application()).run(arguments);
     }
 
     private int port(ServiceModule service) {
@@ -199,7 +276,7 @@ public final class Devstack {
             return new DatabaseServer(base, user, password);
         }
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.persistent(options.postgresPort(),
-                options.dataDirectory().resolve("postgres"));
+                postgresDirectory(), options.durable());
         running.push(postgres);
         return new DatabaseServer("jdbc:postgresql://localhost:" + postgres.port() + "/",
                 EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD);
@@ -211,7 +288,18 @@ public final class Devstack {
                 s.name(), port(s), s.hasDatabase() ? "(database " + s.database() + ")" : "(clients use this one)")));
         out.append(String.format("  %-22s %s%n", "PostgreSQL", database.baseUrl()));
         out.append(String.format("  %-22s %s%n", "Kafka", kafkaBootstrap));
-        out.append(String.format("  %-22s %s%n", "Logs", options.dataDirectory().resolve("logs/brigade.log")));
+        out.append(String.format("  %-22s %s%n", "Logs", options.processes() ? options.dataDirectory().resolve("logs")
+                : options.dataDirectory().resolve("logs/brigade.log")));
+        if (options.processes()) {
+            out.append("  Processes (kill -9 any one: it is started again):\n");
+            parts.forEach(part -> out.append(String.format("    %-20s process %d%s%n", part.name(), part.pid(),
+                    part.readyDetail().isEmpty() ? "" : " (" + part.readyDetail() + ")")));
+        } else {
+            out.append(String.format("  %-22s process %d%s%n", "Devstack", ProcessHandle.current().pid(),
+                    running.stream().filter(EmbeddedPostgresServer.class::isInstance)
+                            .map(EmbeddedPostgresServer.class::cast).findFirst().flatMap(EmbeddedPostgresServer::pid)
+                            .map(pid -> " (PostgreSQL server process " + pid + ")").orElse("")));
+        }
         out.append("  Demo users (POST " + url(gateway()) + "/api/v1/auth/login {username, password}):\n");
         demo.users().forEach(u -> out.append(String.format("    %-10s %-8s password %s%n", u.username(), u.role(),
                 u.password())));

@@ -5,7 +5,8 @@ import java.time.Duration;
 
 /** What the devstack was asked for on its command line; every option has a default that runs. */
 record DevstackOptions(boolean clean, boolean simulate, Path dataDirectory, int postgresPort, int kafkaPort,
-                       String externalDatabaseUrl, Duration simulationPace, int waiters, int portOffset) {
+                       String externalDatabaseUrl, Duration simulationPace, int waiters, int portOffset,
+                       boolean durable, boolean processes) {
 
     static DevstackOptions parse(String[] args) {
         boolean clean = false;
@@ -16,11 +17,14 @@ record DevstackOptions(boolean clean, boolean simulate, Path dataDirectory, int 
         int portOffset = Integer.parseInt(env("BRIGADE_PORT_OFFSET", "0"));
         Duration pace = Duration.ofMillis(Long.parseLong(env("BRIGADE_SIMULATION_PACE_MS", "1500")));
         int waiters = 3;
+        boolean durable = !env("BRIGADE_DB_FSYNC", "on").equalsIgnoreCase("off");
+        boolean processes = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--clean" -> clean = true;
                 case "--simulate" -> simulate = true;
+                case "--processes" -> processes = true;
                 case "--data-dir" -> data = Path.of(args[++i]);
                 case "--db-port" -> postgresPort = Integer.parseInt(args[++i]);
                 case "--kafka-port" -> kafkaPort = Integer.parseInt(args[++i]);
@@ -35,7 +39,7 @@ record DevstackOptions(boolean clean, boolean simulate, Path dataDirectory, int 
             }
         }
         return new DevstackOptions(clean, simulate, data, postgresPort, kafkaPort, System.getenv("BRIGADE_DB_URL"),
-                pace, waiters, portOffset);
+                pace, waiters, portOffset, durable, processes);
     }
 
     static String usage() {
@@ -45,6 +49,8 @@ record DevstackOptions(boolean clean, boolean simulate, Path dataDirectory, int 
                   --simulate        play a dinner service: waiters open tables, add and send lines
                   --pace-ms N       milliseconds between a simulated waiter's actions (default 1500)
                   --waiters N       simulated waiters (default 3)
+                  --processes       PostgreSQL, Kafka and every service each in its own OS process, restarted
+                                    when it ends (kill -9 one of them to see it come back); prints every process id
                   --data-dir DIR    where PostgreSQL and Kafka keep their data (default .brigade)
                   --db-port N       embedded PostgreSQL port (default 5433)
                   --kafka-port N    Kafka broker port (default 9092)
@@ -54,6 +60,9 @@ record DevstackOptions(boolean clean, boolean simulate, Path dataDirectory, int 
                 Environment (docs/operations.md lists every BRIGADE_* variable):
                   BRIGADE_DB_URL=jdbc:postgresql://host:port/ uses that server instead of the embedded one,
                   as BRIGADE_DB_USER with BRIGADE_DB_PASSWORD (default postgres, postgres)
+                  BRIGADE_DB_FSYNC=off trades the kept data's safety on a power cut for speed (tests only)
+                  BRIGADE_PROCESS_JAVA_OPTS are the JVM options of each --processes service
+                  (default -Xmx384m -XX:+UseSerialGC)
                   BRIGADE_KAFKA_SERVERS is the broker that tail reads (default localhost:9092)""";
     }
 

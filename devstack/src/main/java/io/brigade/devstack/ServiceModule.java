@@ -27,6 +27,11 @@ record ServiceModule(String name, Class<?> application, int port, String databas
             new ServiceModule("reporting-projection", ReportingApplication.class, 8086, "reporting_db", "reporting"),
             new ServiceModule("gateway", GatewayApplication.class, 8080, null, null));
 
+    static ServiceModule named(String name) {
+        return ALL.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No service " + name));
+    }
+
     boolean hasDatabase() {
         return database != null;
     }

@@ -48,7 +48,7 @@ public final class RunningDevstack implements AutoCloseable {
         Path data = Files.createTempDirectory("brigade-devstack-test");
         int base = freeBase();
         Devstack devstack = new Devstack(new DevstackOptions(false, false, data, base + 10, base + 11, null,
-                Duration.ofMillis(1500), 3, base - 8080));
+                Duration.ofMillis(1500), 3, base - 8080, false, false));
         devstack.start();
         return new RunningDevstack(data, devstack, base, base + 10);
     }
@@ -82,6 +82,21 @@ public final class RunningDevstack implements AutoCloseable {
         try (ResultSet count = connection(database).createStatement().executeQuery("select count(*) from " + table)) {
             count.next();
             return count.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How many events of a type (its simple name) one aggregate has in a service's event store. */
+    public long events(String database, String aggregateId, String type) {
+        try (var query = connection(database).prepareStatement("select count(*) from domain_event_entry"
+                + " where aggregate_identifier = ? and payload_type like ?")) {
+            query.setString(1, aggregateId);
+            query.setString(2, "%." + type);
+            try (ResultSet count = query.executeQuery()) {
+                count.next();
+                return count.getLong(1);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -131,7 +146,7 @@ public final class RunningDevstack implements AutoCloseable {
      * A port from which the gateway and the services (base to base + 6), PostgreSQL (base + 10) and Kafka (base + 11,
      * its controller base + 1011) can all listen.
      */
-    private static int freeBase() {
+    static int freeBase() {
         for (int attempt = 0; attempt < 50; attempt++) {
             int base = ThreadLocalRandom.current().nextInt(20_000, 40_000);
             if (IntStream.concat(IntStream.rangeClosed(base, base + 11), IntStream.of(base + 1011))

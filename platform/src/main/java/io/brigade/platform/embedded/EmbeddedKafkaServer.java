@@ -55,6 +55,14 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
      * log kept in {@code logDirectory}, formatted on first start.
      */
     public static EmbeddedKafkaServer persistent(int port, Path logDirectory) {
+        return persistent(port, logDirectory, true);
+    }
+
+    /**
+     * As {@link #persistent(int, Path)}; {@code durable} writes every record to disk before acknowledging it, since a
+     * single broker has no replica to fall back on after a power cut (false, for tests, leaves it to the OS).
+     */
+    public static EmbeddedKafkaServer persistent(int port, Path logDirectory, boolean durable) {
         String dir = logDirectory.toAbsolutePath().toString();
         int controllerPort = port + 1000;
         Properties props = new Properties();
@@ -74,6 +82,9 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
         props.put("offsets.topic.replication.factor", "1");
         props.put("transaction.state.log.replication.factor", "1");
         props.put("transaction.state.log.min.isr", "1");
+        if (durable) {
+            props.put("log.flush.interval.messages", "1");
+        }
         KafkaConfig config = KafkaConfig.fromProps(props);
         try {
             Files.createDirectories(logDirectory);

@@ -1,0 +1,164 @@
+package io.brigade.devstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.brigade.platform.embedded.EmbeddedPostgresServer;
+import io.brigade.platform.test.ApiClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The devstack as an operator runs it, in a JVM of its own, killed with {@code kill -9} in the middle of a service:
+ * the same command brings it back on the same data, with no manual step, no slower than an ordinary restart, and
+ * nothing committed before the crash is missing.
+ */
+class DevstackCrashTest {
+
+    private static final Duration START_PATIENCE = Duration.ofMinutes(6);
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private final List<Process> started = new ArrayList<>();
+    private Path data;
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        for (Process process : started) {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+        if (data != null) {
+            EmbeddedPostgresServer.runningServer(data.resolve("postgres")).ifPresent(ProcessHandle::destroy);
+            FileSystemUtils.deleteRecursively(data);
+        }
+    }
+
+    @Test
+    void killedWithMinus9_theSameCommandStartsItAgain_theOrdersTakenBeforeAreThere_andNewOnesReachTheKitchen()
+            throws Exception {
+        data = Files.createTempDirectory("brigade-crash-test");
+        int base = RunningDevstack.freeBase();
+
+        Started first = startDevstack(base, "first start");
+        String orderBeforeCrash = takeOrderToTheKitchen(base, 5);
+        long postgresServer = EmbeddedPostgresServer.runningServer(data.resolve("postgres")).orElseThrow().pid();
+
+        first.process().destroyForcibly();
+        assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(ProcessHandle.of(postgresServer).map(ProcessHandle::isAlive))
+                .as("PostgreSQL outlived the killed devstack, as a server in its own process does")
+                .contains(true);
+
+        Started afterCrash = startDevstack(base, "start after kill -9");
+        assertThat(ProcessHandle.of(postgresServer).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
+        ApiClient waiter = waiter(base);
+        var order = waiter.get("/api/v1/orders/" + orderBeforeCrash);
+        assertThat(order.status()).as(order.raw()).isEqualTo(200);
+        assertThat(order.body().path("lines")).hasSize(2);
+        await().atMost(PATIENCE).until(() -> onTheGrill(base, orderBeforeCrash));
+        String orderAfterCrash = takeOrderToTheKitchen(base, 6);
+
+        afterCrash.process().destroy();
+        assertThat(afterCrash.process().waitFor(120, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+        assertThat(EmbeddedPostgresServer.runningServer(data.resolve("postgres"))).as("stopped with it").isEmpty();
+
+        Started ordinary = startDevstack(base, "ordinary restart");
+        assertThat(waiter(base).get("/api/v1/orders/" + orderAfterCrash).status()).isEqualTo(200);
+        System.out.printf("Devstack to healthy: first start %.1f s, after kill -9 %.1f s, ordinary restart %.1f s%n",
+                first.seconds(), afterCrash.seconds(), ordinary.seconds());
+        // a restart after kill -9 still takes up to about twice an ordinary one (docs/operations.md); this bounds it,
+        // with room for the shared machine's noise, so that waiting on anything stale (a server, a lock) fails here
+        assertThat(afterCrash.seconds()).isLessThan(ordinary.seconds() * 2.5 + 10);
+    }
+
+    private String takeOrderToTheKitchen(int base, int table) {
+        ApiClient waiter = waiter(base);
+        var opened = waiter.post("/api/v1/orders", Map.of("tableId", RunningDevstack.DEMO.table(table).id().toString(),
+                "guests", 2));
+        assertThat(opened.status()).as(opened.raw()).isEqualTo(201);
+        String orderId = opened.text("orderId");
+        var burger = waiter.post("/api/v1/orders/" + orderId + "/lines", Map.of(
+                "menuItemId", RunningDevstack.DEMO.item("Brigade burger").id().toString(), "quantity", 2));
+        assertThat(burger.status()).as(burger.raw()).isEqualTo(201);
+        var lemonade = waiter.post("/api/v1/orders/" + orderId + "/lines", Map.of(
+                "menuItemId", RunningDevstack.DEMO.item("House lemonade").id().toString(), "quantity", 1));
+        assertThat(lemonade.status()).as(lemonade.raw()).isEqualTo(201);
+        var sent = waiter.post("/api/v1/orders/" + orderId + "/send", Map.of());
+        assertThat(sent.status()).as(sent.raw()).isEqualTo(200);
+        await().atMost(PATIENCE).until(() -> onTheGrill(base, orderId));
+        return orderId;
+    }
+
+    private static boolean onTheGrill(int base, String orderId) {
+        JsonNode board = signedIn(base, "cook").get("/api/v1/kitchen/board?station=grill").body();
+        for (JsonNode ticket : board) {
+            if (ticket.path("orderId").asText().equals(orderId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ApiClient waiter(int base) {
+        return signedIn(base, "waiter");
+    }
+
+    private static ApiClient signedIn(int base, String demoUser) {
+        var user = RunningDevstack.DEMO.users().stream().filter(u -> u.username().equals(demoUser)).findFirst()
+                .orElseThrow();
+        ApiClient gateway = ApiClient.at("http://localhost:" + base);
+        var login = gateway.post("/api/v1/auth/login", Map.of("username", user.username(), "password",
+                user.password()));
+        assertThat(login.status()).as(login.raw()).isEqualTo(200);
+        return gateway.withBearer(login.text("accessToken"));
+    }
+
+    /** The README's command, {@code java ... io.brigade.devstack.Devstack}, on the test's ports and data folder. */
+    private Started startDevstack(int base, String what) throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Path out = data.resolveSibling(data.getFileName() + "-" + what.replace(' ', '-') + ".out");
+        ProcessBuilder command = new ProcessBuilder(java, "-Xmx1g", "-cp", classpath, Devstack.class.getName())
+                .redirectErrorStream(true).redirectOutput(out.toFile());
+        command.environment().put("BRIGADE_DATA_DIR", data.toString());
+        command.environment().put("BRIGADE_PORT_OFFSET", String.valueOf(base - 8080));
+        command.environment().put("BRIGADE_DB_PORT", String.valueOf(base + 10));
+        command.environment().put("BRIGADE_KAFKA_PORT", String.valueOf(base + 11));
+        long launched = System.nanoTime();
+        Process process = command.start();
+        started.add(process);
+        Pattern up = Pattern.compile("Brigade is up \\(([0-9.]+) s\\)");
+        long deadline = launched + START_PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            String output = Files.readString(out);
+            Matcher matcher = up.matcher(output);
+            if (matcher.find()) {
+                double seconds = (System.nanoTime() - launched) / 1e9;
+                System.out.printf("%s: up in %.1f s (devstack says %s s)%n", what, seconds, matcher.group(1));
+                return new Started(process, seconds);
+            }
+            assertThat(process.isAlive()).as(what + " ended early:\n" + output).isTrue();
+            Thread.sleep(250);
+        }
+        throw new AssertionError(what + " not up within " + START_PATIENCE + ":\n" + Files.readString(out));
+    }
+
+    private record Started(Process process, double seconds) {
+    }
+}

@@ -1,0 +1,147 @@
+package io.brigade.load;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Every answer of the rush by level of the ramp (the level is the table arrival rate then offered), so the summary
+ * shows where latency and errors turn: the knee. Gatling's own report shows the whole run.
+ */
+final class RushRecorder {
+
+    /** One level of the open-model ramp: from when, at how many new tables a second. */
+    record Level(double startSecond, double endSecond, double tablesPerSecond) {
+    }
+
+    /** Names of a table's waits (kitchen to ready, bill to issued), kept apart from the requests. */
+    static final String WAITED = "waited: ";
+
+    private final List<Level> levels;
+    private final long startedNanos = System.nanoTime();
+    private final ConcurrentMap<Integer, ConcurrentMap<String, Samples>> byLevel = new ConcurrentHashMap<>();
+
+    RushRecorder(List<Level> levels) {
+        this.levels = levels;
+    }
+
+    void record(String request, boolean command, long millis, boolean failed) {
+        int level = levelNow();
+        if (level < 0) {
+            return;
+        }
+        ConcurrentMap<String, Samples> requests = byLevel.computeIfAbsent(level, l -> new ConcurrentHashMap<>());
+        requests.computeIfAbsent(request, r -> new Samples(command)).add(millis, failed);
+    }
+
+    private int levelNow() {
+        double second = (System.nanoTime() - startedNanos) / 1e9;
+        for (int i = 0; i < levels.size(); i++) {
+            if (second >= levels.get(i).startSecond() && second < levels.get(i).endSecond()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    void write(Path summary) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map.Entry<Integer, ConcurrentMap<String, Samples>> entry : new TreeMap<>(byLevel).entrySet()) {
+            Level level = levels.get(entry.getKey());
+            double seconds = level.endSecond() - level.startSecond();
+            Samples all = new Samples(false);
+            Samples commands = new Samples(true);
+            Map<String, Object> requests = new TreeMap<>();
+            entry.getValue().forEach((name, samples) -> {
+                if (!name.startsWith(WAITED)) {
+                    all.addAll(samples);
+                }
+                if (samples.command) {
+                    commands.addAll(samples);
+                }
+                requests.put(name, samples.describe(seconds));
+            });
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("tablesPerSecond", level.tablesPerSecond());
+            row.put("fromSecond", level.startSecond());
+            row.put("toSecond", level.endSecond());
+            row.put("commandsPerSecond", Math.round(commands.count() / seconds * 10) / 10.0);
+            row.put("commands", commands.describe(seconds));
+            row.put("allRequests", all.describe(seconds));
+            row.put("requests", requests);
+            out.add(row);
+        }
+        try {
+            Files.createDirectories(summary.toAbsolutePath().getParent());
+            Files.writeString(summary, RushRestaurant.json(Map.of("levels", out)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final class Samples {
+        private final boolean command;
+        private long[] millis = new long[256];
+        private int size;
+        private final AtomicLong failures = new AtomicLong();
+
+        Samples(boolean command) {
+            this.command = command;
+        }
+
+        synchronized void add(long value, boolean failed) {
+            if (size == millis.length) {
+                millis = Arrays.copyOf(millis, size * 2);
+            }
+            millis[size++] = value;
+            if (failed) {
+                failures.incrementAndGet();
+            }
+        }
+
+        synchronized void addAll(Samples other) {
+            synchronized (other) {
+                for (int i = 0; i < other.size; i++) {
+                    add(other.millis[i], false);
+                }
+                failures.addAndGet(other.failures.get());
+            }
+        }
+
+        synchronized int count() {
+            return size;
+        }
+
+        synchronized Map<String, Object> describe(double seconds) {
+            long[] sorted = Arrays.copyOf(millis, size);
+            Arrays.sort(sorted);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("count", size);
+            row.put("perSecond", Math.round(size / seconds * 10) / 10.0);
+            row.put("failed", failures.get());
+            row.put("p50", percentile(sorted, 50));
+            row.put("p95", percentile(sorted, 95));
+            row.put("p99", percentile(sorted, 99));
+            row.put("max", sorted.length == 0 ? 0 : sorted[sorted.length - 1]);
+            return row;
+        }
+
+        private static long percentile(long[] sorted, double p) {
+            if (sorted.length == 0) {
+                return 0;
+            }
+            int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+            return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+        }
+    }
+}

@@ -1,0 +1,290 @@
+package io.brigade.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+/**
+ * The restaurant a rush is played in: a devstack started for the run from its runnable jar on free ports in a data
+ * folder of its own (or the gateway in {@code load.gateway}), its own staff (waiters and cooks, each with a login)
+ * registered by the demo administrator, enough tables for every party of the run, and the menu as the API serves it.
+ */
+final class RushRestaurant implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String STAFF_PASSWORD = "rush-hour-brigade-2026";
+    static final List<String> STATIONS = List.of("grill", "fryer", "cold", "bar", "pastry");
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final String gateway;
+    private final Process devstack;
+    private final Path data;
+
+    final List<String> waiterTokens = new ArrayList<>();
+    final List<Map<String, Object>> cooks = new ArrayList<>();
+    final List<String> tableIds = new ArrayList<>();
+    final List<Map<String, Object>> screens = new ArrayList<>();
+    /** Menu items by course: starters and drinks go with course 1, mains with course 2. */
+    final List<JsonNode> starters = new ArrayList<>();
+    final List<JsonNode> mains = new ArrayList<>();
+    final List<JsonNode> drinks = new ArrayList<>();
+
+    private RushRestaurant(String gateway, Process devstack, Path data) {
+        this.gateway = gateway;
+        this.devstack = devstack;
+        this.data = data;
+    }
+
+    static RushRestaurant open(int waiters, int cooksPerStation, int tables) {
+        String target = System.getProperty("load.gateway", "");
+        RushRestaurant restaurant = target.isBlank() ? startDevstack() : new RushRestaurant(target, null, null);
+        restaurant.prepare(waiters, cooksPerStation, tables);
+        return restaurant;
+    }
+
+    String gateway() {
+        return gateway;
+    }
+
+    String ws() {
+        return gateway.replaceFirst("^http", "ws") + "/ws";
+    }
+
+    private static RushRestaurant startDevstack() {
+        try {
+            Path jar = Path.of(System.getProperty("load.devstack-jar", "../devstack/target/brigade-devstack.jar"));
+            if (!Files.exists(jar)) {
+                throw new IllegalStateException(jar + " is missing: build it first with"
+                        + " mvn -B -pl devstack -am package -DskipTests");
+            }
+            Path data = Files.createTempDirectory("brigade-load");
+            int base = freeBase();
+            Path out = data.resolveSibling(data.getFileName() + ".out");
+            String java = ProcessHandle.current().info().command().orElse("java");
+            ProcessBuilder command = new ProcessBuilder(java, "-Xmx2g", "-jar", jar.toString())
+                    .redirectErrorStream(true).redirectOutput(out.toFile());
+            command.environment().put("BRIGADE_DATA_DIR", data.toString());
+            command.environment().put("BRIGADE_PORT_OFFSET", String.valueOf(base - 8080));
+            command.environment().put("BRIGADE_DB_PORT", String.valueOf(base + 10));
+            command.environment().put("BRIGADE_KAFKA_PORT", String.valueOf(base + 11));
+            // every simulated phone comes from this one address: lift the per-address limit a real floor needs
+            command.environment().put("BRIGADE_GATEWAY_RATELIMIT_PERADDRESSPERSECOND", "1000000");
+            command.environment().put("BRIGADE_GATEWAY_RATELIMIT_PERADDRESSBURST", "1000000");
+            Process process = command.start();
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+            while (!Files.readString(out).contains("Brigade is up")) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    process.destroyForcibly();
+                    throw new IllegalStateException("The devstack did not start:\n" + Files.readString(out));
+                }
+                Thread.sleep(500);
+            }
+            System.out.println("Devstack for the rush: gateway http://localhost:" + base + ", data " + data
+                    + ", output " + out);
+            return new RushRestaurant("http://localhost:" + base, process, data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void prepare(int waiters, int cooksPerStation, int tables) {
+        String admin = login("admin", demoPassword("admin"));
+        String manager = login("manager", demoPassword("manager"));
+        String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+        for (int i = 1; i <= waiters; i++) {
+            String username = "waiter-" + run + "-" + i;
+            register(admin, username, "Waiter " + i, "STAFF");
+            waiterTokens.add(login(username, STAFF_PASSWORD));
+        }
+        for (String station : STATIONS) {
+            for (int i = 1; i <= cooksPerStation; i++) {
+                String username = "cook-" + run + "-" + station + "-" + i;
+                register(admin, username, "Cook " + station + " " + i, "KITCHEN");
+                cooks.add(Map.of("cookToken", login(username, STAFF_PASSWORD), "station", station));
+            }
+        }
+        screens.add(Map.of("screenToken", login("cook", demoPassword("cook")), "destination", "/topic/kitchen"));
+        screens.add(Map.of("screenToken", manager, "destination", "/topic/floor"));
+        screens.add(Map.of("screenToken", manager, "destination", "/topic/bills"));
+        int firstNumber = 1000 + ThreadLocalRandom.current().nextInt(0, 8) * 1000;
+        IntStream.range(0, tables).forEach(i -> tableIds.add(call("POST", "/api/v1/tables", manager,
+                Map.of("number", firstNumber + i, "seats", 4, "zone", "Rush"), 201).path("id").asText()));
+        for (JsonNode category : call("GET", "/api/v1/menu", manager, null, 200).path("categories")) {
+            for (JsonNode item : category.path("items")) {
+                if (!item.path("available").asBoolean(true)) {
+                    continue;
+                }
+                switch (category.path("name").asText()) {
+                    case "Starters" -> starters.add(item);
+                    case "Mains" -> mains.add(item);
+                    case "Drinks" -> drinks.add(item);
+                    default -> { }
+                }
+            }
+        }
+        if (starters.isEmpty() || mains.isEmpty() || drinks.isEmpty()) {
+            throw new IllegalStateException("The menu lacks starters, mains or drinks");
+        }
+        System.out.printf("Restaurant ready: %d waiters, %d cooks, %d tables%n", waiters, cooks.size(), tables);
+    }
+
+    private static String demoPassword(String username) {
+        return "brigade-" + username + "-2026";
+    }
+
+    private void register(String admin, String username, String fullName, String role) {
+        call("POST", "/api/v1/auth/register", admin, Map.of("username", username, "password", STAFF_PASSWORD,
+                "fullName", fullName, "role", role), 201);
+    }
+
+    private String login(String username, String password) {
+        return call("POST", "/api/v1/auth/login", null, Map.of("username", username, "password", password), 200)
+                .path("accessToken").asText();
+    }
+
+    private JsonNode call(String method, String path, String token, Object body, int expected) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
+                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            // setting up goes faster than one person may: wait as the gateway asks
+            while (response.statusCode() == 429) {
+                Thread.sleep(1000L * Long.parseLong(response.headers().firstValue("Retry-After").orElse("1")));
+                response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            }
+            if (response.statusCode() != expected) {
+                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+            return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A new party: its order and line ids chosen by the client, as a phone does, and what it eats. */
+    Map<String, Object> party(String tableId) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        JsonNode starter = pick(starters);
+        JsonNode main = pick(mains);
+        JsonNode secondMain = pick(mains);
+        JsonNode drink = pick(drinks);
+        Map<String, Object> party = new HashMap<>();
+        party.put("orderId", UUID.randomUUID().toString());
+        party.put("tableId", tableId);
+        party.put("guests", 2);
+        party.put("lines", List.of(
+                line(starter, 1, 1, random),
+                line(drink, 1, 2, random),
+                line(main, 2, 1, random),
+                line(secondMain, 2, 2, random)));
+        return party;
+    }
+
+    private static Map<String, Object> line(JsonNode item, int course, int seat, ThreadLocalRandom random) {
+        Map<String, Object> line = new HashMap<>();
+        line.put("lineId", UUID.randomUUID().toString());
+        line.put("menuItemId", item.path("id").asText());
+        line.put("quantity", 1 + random.nextInt(2));
+        line.put("seat", seat);
+        line.put("course", course);
+        List<String> modifiers = new ArrayList<>();
+        if (item.path("modifiers").size() > 0 && random.nextBoolean()) {
+            modifiers.add(item.path("modifiers").get(random.nextInt(item.path("modifiers").size())).path("id")
+                    .asText());
+        }
+        line.put("modifierIds", modifiers);
+        return line;
+    }
+
+    private static JsonNode pick(List<JsonNode> items) {
+        return items.get(ThreadLocalRandom.current().nextInt(items.size()));
+    }
+
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (devstack == null) {
+            return;
+        }
+        devstack.destroy();
+        try {
+            if (!devstack.waitFor(120, TimeUnit.SECONDS)) {
+                devstack.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try (var paths = Files.walk(data)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder; the OS clears it eventually
+        }
+    }
+
+    private static int freeBase() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int base = ThreadLocalRandom.current().nextInt(20_000, 40_000);
+            if (IntStream.concat(IntStream.rangeClosed(base, base + 11), IntStream.of(base + 1011))
+                    .allMatch(RushRestaurant::free)) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("No free ports for the devstack");
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress("localhost", port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
