@@ -6,6 +6,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -13,6 +14,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -39,6 +41,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ProblemDetail> conflict(ConflictException e) {
         return respond(ProblemResponses.problem(HttpStatus.CONFLICT, "conflict", e.getMessage()));
+    }
+
+    /** No database connection came in time (every one busy under a rush, or the database away): try again shortly. */
+    @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+        log.warn("No database connection for a request: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "2")
+                .body(ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                        "The service is too busy to answer right now; try again shortly"));
     }
 
     @ExceptionHandler(ConcurrencyException.class)
@@ -111,6 +123,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof ForbiddenException f) return forbidden(f);
         if (cause instanceof InvalidInputException i) return invalidInput(i);
         if (cause instanceof AggregateNotFoundException a) return aggregateNotFound(a);
+        if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException) {
+            return databaseUnavailable((Exception) cause);
+        }
         throw e;
     }
 
