@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.brigade.platform.embedded.EmbeddedPostgresServer;
 import io.brigade.platform.test.ApiClient;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
 
@@ -27,6 +28,7 @@ import static org.awaitility.Awaitility.await;
  * the same command brings it back on the same data, with no manual step, no slower than an ordinary restart, and
  * nothing committed before the crash is missing.
  */
+@Tag("faults")
 class DevstackCrashTest {
 
     private static final Duration START_PATIENCE = Duration.ofMinutes(6);

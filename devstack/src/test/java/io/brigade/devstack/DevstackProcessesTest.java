@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.brigade.platform.embedded.EmbeddedPostgresServer;
 import io.brigade.platform.test.ApiClient;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
 
@@ -24,6 +25,7 @@ import static org.awaitility.Awaitility.await;
  * id; one killed with {@code kill -9} is started again on its own while the others go on, and when the devstack itself
  * is killed no part outlives it.
  */
+@Tag("faults")
 class DevstackProcessesTest {
 
     private static final Pattern PART = Pattern.compile("^ {4}(\\S+)\\s+process (\\d+)", Pattern.MULTILINE);
