@@ -171,7 +171,7 @@ final class RestaurantHistory {
             now[0] = now[0].plusSeconds(10 + random.nextInt(40));
         };
         long total = subtotal;
-        onBill.accept(new BillIssued(bill, order, Money.ofCents(total), 1, table, billed,
+        onBill.accept(new BillIssued(bill, order, 1, table, billed,
                 new BillRates("EUR", BigDecimal.TEN, BigDecimal.ZERO), amounts(subtotal, 0)), staff);
         onOrder.accept(new BillAttached(order, bill), staff);
         int dice = random.nextInt(100);

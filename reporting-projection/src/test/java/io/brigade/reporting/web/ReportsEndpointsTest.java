@@ -314,7 +314,7 @@ class ReportsEndpointsTest {
     private BillIssued issued(BillId bill, OrderId order) {
         BillAmounts amounts = new BillAmounts(new Money(4_400), Money.ZERO, Money.ZERO, new Money(400),
                 new Money(4_400));
-        return new BillIssued(bill, order, new Money(4_400), 1, 7,
+        return new BillIssued(bill, order, 1, 7,
                 List.of(new BilledLine(new LineId(UUID.randomUUID()), new MenuItemId(UUID.randomUUID()), "Ribeye", 1,
                         new Money(4_400), new Money(4_400), 1)),
                 new BillRates("EUR", BigDecimal.TEN, BigDecimal.ZERO), amounts);
