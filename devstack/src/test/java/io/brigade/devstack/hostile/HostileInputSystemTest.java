@@ -54,13 +54,13 @@ class HostileInputSystemTest {
 
     @BeforeContainer
     static void startARestaurantInTheMiddleOfService() throws IOException {
-        System.setProperty("brigade.gateway.rate-limit.per-user-per-second", "100000");
-        System.setProperty("brigade.gateway.rate-limit.per-user-burst", "100000");
+        List<String> limits = List.of("per-user-per-second", "per-user-burst", "per-address-per-second",
+                "per-address-burst");
+        limits.forEach(limit -> System.setProperty("brigade.gateway.rate-limit." + limit, "100000"));
         try {
             restaurant = RunningDevstack.start();
         } finally {
-            System.clearProperty("brigade.gateway.rate-limit.per-user-per-second");
-            System.clearProperty("brigade.gateway.rate-limit.per-user-burst");
+            limits.forEach(limit -> System.clearProperty("brigade.gateway.rate-limit." + limit));
         }
         service = Service.open(restaurant);
         endpoints = Endpoints.of(service);
