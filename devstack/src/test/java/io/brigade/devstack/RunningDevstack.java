@@ -148,7 +148,8 @@ public final class RunningDevstack implements AutoCloseable {
      */
     static int freeBase() {
         for (int attempt = 0; attempt < 50; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(20_000, 40_000);
+            // below Linux's ephemeral range (from 32768), where the system's own client sockets could take a port
+            int base = ThreadLocalRandom.current().nextInt(20_000, 31_000);
             if (IntStream.concat(IntStream.rangeClosed(base, base + 11), IntStream.of(base + 1011))
                     .allMatch(RunningDevstack::free)) {
                 return base;

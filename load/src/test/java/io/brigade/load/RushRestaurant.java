@@ -269,7 +269,7 @@ final class RushRestaurant implements AutoCloseable {
 
     private static int freeBase() {
         for (int attempt = 0; attempt < 50; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(20_000, 40_000);
+            int base = ThreadLocalRandom.current().nextInt(20_000, 31_000);
             if (IntStream.concat(IntStream.rangeClosed(base, base + 11), IntStream.of(base + 1011))
                     .allMatch(RushRestaurant::free)) {
                 return base;
