@@ -1,4 +1,4 @@
-/** The shapes of the public API (shared/API.md) the app reads and writes. Money is always integer minor units. */
+/** The shapes of the public API (docs/api.md) the app reads and writes. Money is always integer minor units. */
 
 export type Role = 'ADMIN' | 'MANAGER' | 'STAFF' | 'KITCHEN' | 'AUDITOR';
 
