@@ -5,6 +5,7 @@ import io.brigade.platform.test.ApiClient;
 import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -75,6 +76,15 @@ public final class RunningDevstack implements AutoCloseable {
         var login = gateway().post("/api/v1/auth/login", Map.of("username", username, "password", password));
         assertThat(login.status()).as(login.raw()).isEqualTo(200);
         return login.text("accessToken");
+    }
+
+    /** The lines the devstack's services and gateway have logged so far (ECS JSON, one event a line). */
+    public List<String> logLines() {
+        try {
+            return Files.readAllLines(data.resolve("logs/brigade.log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** How many rows {@code table} of {@code database} holds right now. */

@@ -1,5 +1,6 @@
 package io.brigade.gateway;
 
+import io.brigade.contracts.common.TraceExport;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
@@ -14,9 +15,12 @@ import java.util.Map;
 /**
  * Makes the gateway read {@code gateway.yml} and run reactive, however it is started: on its own, or by the devstack
  * next to servlet services on one classpath (where Boot would otherwise pick a servlet server). Other applications in
- * the same JVM are left alone; {@link SharedClasspathFilter} keeps their auto-configuration out of the gateway.
+ * the same JVM are left alone; {@link SharedClasspathFilter} keeps their auto-configuration out of the gateway. Its
+ * spans go where the services' go: to the collector OpenTelemetry's variables name, if any.
  */
 public class GatewayConfigName implements EnvironmentPostProcessor, Ordered {
+
+    private static final String OTLP_TRACING_ENDPOINT = "management.otlp.tracing.endpoint";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -28,6 +32,10 @@ public class GatewayConfigName implements EnvironmentPostProcessor, Ordered {
         properties.put(SharedClasspathFilter.GATEWAY_CONTEXT, true);
         if (!environment.containsProperty("spring.config.name")) {
             properties.put("spring.config.name", "gateway");
+        }
+        if (!environment.containsProperty(OTLP_TRACING_ENDPOINT)) {
+            TraceExport.otlpTracesEndpoint(environment::getProperty)
+                    .ifPresent(endpoint -> properties.put(OTLP_TRACING_ENDPOINT, endpoint));
         }
         environment.getPropertySources().addLast(new MapPropertySource("gatewayContext", properties));
     }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -39,6 +40,7 @@ import static org.awaitility.Awaitility.await;
                 "brigade.gateway.rate-limit.per-user-burst=10",
                 "brigade.gateway.cors.allowed-origins=http://localhost:19006"})
 @ExtendWith(OutputCaptureExtension.class)
+@AutoConfigureObservability
 class GatewayTest {
 
     static final Map<String, StubService> SERVICES = Map.of(
@@ -168,6 +170,30 @@ class GatewayTest {
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output)
                 .contains("table-7-order POST /api/v1/orders/1/send 200 ")
                 .contains("no-token-here GET /api/v1/floor 401 "));
+    }
+
+    @Test
+    void aRequestStartsATraceThatTheServiceContinues_andItsLogLineCarriesTheTraceId(CapturedOutput output) {
+        var response = someone("STAFF").withHeader("X-Correlation-Id", "traced-send")
+                .post("/api/v1/orders/2/send", Map.of());
+
+        String traceparent = response.text("traceparent");
+        assertThat(traceparent).as("W3C trace context sent on to the service")
+                .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+        String traceId = traceparent.split("-")[1];
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getAll().lines()
+                .filter(line -> line.contains("traced-send POST /api/v1/orders/2/send 200 ")))
+                .singleElement().asString().contains("\"traceId\":\"" + traceId + "\""));
+    }
+
+    @Test
+    void aCallerThatIsPartOfATraceKeepsIt() {
+        String callerTrace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        var response = someone("STAFF").withHeader("traceparent", "00-" + callerTrace + "-00f067aa0ba902b7-01")
+                .get("/api/v1/floor");
+
+        assertThat(response.text("traceparent")).startsWith("00-" + callerTrace + "-")
+                .doesNotContain("00f067aa0ba902b7");
     }
 
     @Test

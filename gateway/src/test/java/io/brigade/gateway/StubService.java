@@ -32,7 +32,8 @@ final class StubService implements AutoCloseable {
                     + "\",\"path\":\"" + request.uri()
                     + "\",\"authorization\":\"" + header(request.requestHeaders().get("Authorization"))
                     + "\",\"correlationId\":\"" + header(request.requestHeaders().get("X-Correlation-Id"))
-                    + "\",\"forwardedFor\":\"" + header(request.requestHeaders().get("X-Forwarded-For")) + "\"}";
+                    + "\",\"forwardedFor\":\"" + header(request.requestHeaders().get("X-Forwarded-For"))
+                    + "\",\"traceparent\":\"" + header(request.requestHeaders().get("traceparent")) + "\"}";
             return response.header("Content-Type", "application/json").sendString(Mono.just(body));
         }).bindNow();
     }

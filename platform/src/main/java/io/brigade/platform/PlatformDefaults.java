@@ -1,5 +1,6 @@
 package io.brigade.platform;
 
+import io.brigade.contracts.common.TraceExport;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
@@ -29,23 +30,12 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
 
     private static final String OTLP_TRACING_ENDPOINT = "management.otlp.tracing.endpoint";
 
-    /**
-     * Traces are exported only where OpenTelemetry's own variables name a collector: the traces endpoint as it is, or
-     * the general endpoint with the traces path, as OpenTelemetry's SDKs read them. Without either nothing is sent.
-     */
+    /** The collector named by OpenTelemetry's variables, unless the Spring property is set itself. */
     static java.util.Optional<String> otlpEndpoint(ConfigurableEnvironment environment) {
         if (environment.containsProperty(OTLP_TRACING_ENDPOINT)) {
             return java.util.Optional.empty();
         }
-        String traces = environment.getProperty("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT");
-        if (traces != null && !traces.isBlank()) {
-            return java.util.Optional.of(traces);
-        }
-        String general = environment.getProperty("OTEL_EXPORTER_OTLP_ENDPOINT");
-        if (general != null && !general.isBlank()) {
-            return java.util.Optional.of(general.replaceAll("/+$", "") + "/v1/traces");
-        }
-        return java.util.Optional.empty();
+        return TraceExport.otlpTracesEndpoint(environment::getProperty);
     }
 
     @Override
