@@ -29,6 +29,7 @@ create unique index audit_event_aggregate_sequence on audit.audit_event (service
 create index audit_event_newest on audit.audit_event (occurred_at desc, id desc);
 create index audit_event_by_user on audit.audit_event (user_id, occurred_at desc, id desc);
 create index audit_event_by_type on audit.audit_event (type_name, occurred_at desc, id desc);
+create index audit_event_by_user_and_type on audit.audit_event (user_id, type_name, occurred_at desc, id desc);
 create index audit_event_by_aggregate on audit.audit_event (aggregate_id, occurred_at desc, id desc);
 -- An export reads a service's events in the order of its store.
 create index audit_event_store_order on audit.audit_event (service, global_index);

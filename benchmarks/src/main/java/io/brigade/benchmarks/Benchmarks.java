@@ -214,16 +214,18 @@ public final class Benchmarks {
             StringBuilder rows = new StringBuilder();
             for (AuditFeedBenchmark.Query query : audit.queries()) {
                 double[] millis = audit.time(query, 3, runs);
-                System.out.printf("%s: median %.1f ms, slowest %.1f ms%n", query.name(),
-                        Stats.percentile(millis, 50), Stats.percentile(millis, 100));
-                rows.append(String.format("| %s | %d | %.1f ms | %.1f ms |%n", query.name(), audit.items(query),
-                        Stats.percentile(millis, 50), Stats.percentile(millis, 100)));
+                double[] inService = audit.timeInService(query, 3, runs);
+                System.out.printf("%s: median %.1f ms, slowest %.1f ms; in the service %.1f ms%n", query.name(),
+                        Stats.percentile(millis, 50), Stats.percentile(millis, 100), Stats.percentile(inService, 50));
+                rows.append(String.format("| %s | %d | %.1f ms | %.1f ms | %.1f ms |%n", query.name(),
+                        audit.items(query), Stats.percentile(millis, 50), Stats.percentile(millis, 100),
+                        Stats.percentile(inService, 50)));
             }
             report.append(String.format("""
 
                             ## Audit trail feed (%,d events in the trail; each filter %d times after 3 not counted, through HTTP; goal under 200 ms)
-                            | filter | events on the page | median | slowest |
-                            |---|---|---|---|
+                            | filter | events on the page | median | slowest | page and count in the service, median |
+                            |---|---|---|---|---|
                             %s""", audit.written, runs, rows));
         }
     }
