@@ -14,8 +14,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -53,7 +54,7 @@ public class AuditEventTable {
                     setLong(statement, 5, event.sequence());
                     setLong(statement, 6, event.globalIndex());
                     statement.setString(7, event.type());
-                    statement.setTimestamp(8, Timestamp.from(event.timestamp()));
+                    statement.setObject(8, event.timestamp().atOffset(ZoneOffset.UTC));
                     statement.setObject(9, event.userId());
                     statement.setString(10, event.payload());
                     statement.setString(11, event.metadata().toString());
@@ -148,7 +149,7 @@ public class AuditEventTable {
         long sequence = rs.getLong("sequence");
         return new ExportRow(selected, new AuditedEvent(rs.getLong("global_index"), rs.getString("event_id"),
                 rs.getString("aggregate_type"), rs.getString("aggregate_id"), sequence, rs.getString("type"),
-                EventHash.timestamp(rs.getTimestamp("occurred_at").toInstant()), rs.getString("payload"),
+                EventHash.timestamp(rs.getObject("occurred_at", OffsetDateTime.class).toInstant()), rs.getString("payload"),
                 metadata));
     }
 
@@ -161,7 +162,7 @@ public class AuditEventTable {
         putLong(event, "globalIndex", rs, "global_index");
         event.put("eventId", rs.getString("event_id"));
         event.put("type", rs.getString("type"));
-        event.put("timestamp", EventHash.timestamp(rs.getTimestamp("occurred_at").toInstant()));
+        event.put("timestamp", EventHash.timestamp(rs.getObject("occurred_at", OffsetDateTime.class).toInstant()));
         String payload = rs.getString("payload");
         try {
             event.set("payload", CanonicalJson.parse(payload));

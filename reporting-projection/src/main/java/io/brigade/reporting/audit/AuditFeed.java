@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -169,10 +170,35 @@ public class AuditFeed implements SmartLifecycle {
                         record.partition(), record.offset(), e.toString());
             }
         }
-        transactions.executeWithoutResult(status -> {
-            events.insert(published);
-            checkpoints.insert(signed);
-        });
+        try {
+            transactions.executeWithoutResult(status -> {
+                events.insert(published);
+                checkpoints.insert(signed);
+            });
+        } catch (DataAccessException e) {
+            storeOneByOne(published, signed, e);
+        }
+    }
+
+    /** One record the database refuses (text it cannot hold) must not hold the trail up: the others are kept. */
+    private void storeOneByOne(List<PublishedEvent> published, List<Checkpoint> signed, DataAccessException cause) {
+        log.warn("The audit trail stores a poll one record at a time after {}", cause.toString());
+        for (PublishedEvent event : published) {
+            try {
+                transactions.executeWithoutResult(status -> events.insert(List.of(event)));
+            } catch (DataAccessException e) {
+                log.warn("The audit trail skips event {} of {}, which it cannot store: {}", event.eventId(),
+                        event.service(), e.toString());
+            }
+        }
+        for (Checkpoint checkpoint : signed) {
+            try {
+                transactions.executeWithoutResult(status -> checkpoints.insert(List.of(checkpoint)));
+            } catch (DataAccessException e) {
+                log.warn("The audit trail skips a checkpoint of {}, which it cannot store: {}", checkpoint.service(),
+                        e.toString());
+            }
+        }
     }
 
     private String service(String topic) {

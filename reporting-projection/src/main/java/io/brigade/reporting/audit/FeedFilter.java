@@ -3,8 +3,8 @@ package io.brigade.reporting.audit;
 import io.brigade.platform.audit.AuditController;
 import io.brigade.platform.problem.InvalidInputException;
 
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -62,11 +62,11 @@ public record FeedFilter(Instant from, Instant to, UUID userId, String type, Str
         List<String> conditions = new ArrayList<>();
         if (from != null) {
             conditions.add("occurred_at >= ?");
-            arguments.add(Timestamp.from(from));
+            arguments.add(from.atOffset(ZoneOffset.UTC));
         }
         if (to != null) {
             conditions.add("occurred_at < ?");
-            arguments.add(Timestamp.from(to));
+            arguments.add(to.atOffset(ZoneOffset.UTC));
         }
         if (userId != null) {
             conditions.add("user_id = ?");

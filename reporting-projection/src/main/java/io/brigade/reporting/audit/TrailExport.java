@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -39,11 +39,11 @@ public class TrailExport {
             List<String> conditions = new ArrayList<>();
             if (from != null) {
                 conditions.add("occurred_at >= ?");
-                arguments.add(Timestamp.from(from));
+                arguments.add(from.atOffset(ZoneOffset.UTC));
             }
             if (to != null) {
                 conditions.add("occurred_at < ?");
-                arguments.add(Timestamp.from(to));
+                arguments.add(to.atOffset(ZoneOffset.UTC));
             }
             return conditions.isEmpty() ? "true" : String.join(" and ", conditions);
         }

@@ -22,6 +22,7 @@ import io.brigade.platform.test.ServiceIntegrationTest;
 import io.brigade.platform.test.TestInfrastructure;
 import io.brigade.reporting.ReportingApplication;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -240,6 +241,36 @@ class AuditTrailAcrossServicesTest {
         assertThat(page.path("total").asInt()).isEqualTo(2);
         assertThat(types("/api/v1/audit/events?aggregateId=" + order)).containsExactly(
                 OrderCancelled.class.getName(), OrderOpened.class.getName());
+    }
+
+    @Test
+    @DisplayName("A record the database cannot hold (an aggregate id too long to index) is passed over; the events "
+            + "around it are kept")
+    void aRecordTheDatabaseRefusesDoesNotHoldTheTrailUp() {
+        OrderId order = OrderId.random();
+        TableId table = new TableId(UUID.randomUUID());
+        ProducerRecord<String, byte[]> opened = orders.append("Order", order.toString(),
+                new OrderOpened(order, table, 6, 2), waiter, hour());
+        StringBuilder tooLong = new StringBuilder();
+        while (tooLong.length() < 20_000) {
+            tooLong.append(UUID.randomUUID());
+        }
+        RecordHeaders headers = new RecordHeaders();
+        opened.headers().forEach(header -> {
+            if (!header.key().equals("axon-message-id") && !header.key().equals("axon-message-aggregate-id")) {
+                headers.add(header);
+            }
+        });
+        headers.add("axon-message-id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+        headers.add("axon-message-aggregate-id", tooLong.toString().getBytes(StandardCharsets.UTF_8));
+        // the same key, so the same partition and most likely the same poll as the events around it
+        orders.send(new ProducerRecord<>(opened.topic(), null, opened.key(), opened.value(), headers));
+        orders.append("Order", order.toString(), new OrderCancelled(order, table, "closed early"), waiter,
+                hour());
+        await().atMost(Duration.ofSeconds(30)).until(() -> auditor.get("/api/v1/audit/events?aggregateId=" + order)
+                .body().path("total").asInt() == 2);
+        assertThat(jdbc.queryForObject("select count(*) from audit.audit_event where length(aggregate_id) > 255",
+                Integer.class)).isZero();
     }
 
     @Test
