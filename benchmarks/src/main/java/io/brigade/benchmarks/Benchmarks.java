@@ -221,12 +221,16 @@ public final class Benchmarks {
                         audit.items(query), Stats.percentile(millis, 50), Stats.percentile(millis, 100),
                         Stats.percentile(inService, 50)));
             }
+            // the machine's other work shows in every HTTP figure; the load says how much there was
+            double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             report.append(String.format("""
 
                             ## Audit trail feed (%,d events in the trail; each filter %d times after 3 not counted, through HTTP; goal under 200 ms)
                             | filter | events on the page | median | slowest | page and count in the service, median |
                             |---|---|---|---|---|
-                            %s""", audit.written, runs, rows));
+                            %s
+                            Load average at the end: %.1f on %d processors.
+                            """, audit.written, runs, rows, load, Runtime.getRuntime().availableProcessors()));
         }
     }
 
