@@ -59,50 +59,92 @@ public final class VerifyExport {
         return 2;
     }
 
+    /** One service's part of an export: its header, its checkpoints, and the check its events are fed to. */
+    private static final class Section {
+        final JsonNode header;
+        final List<Checkpoint> checkpoints = new ArrayList<>();
+        long lastCovered;
+        long uncovered;
+        StoreCheck check;
+
+        Section(JsonNode header) {
+            this.header = header;
+        }
+    }
+
+    /**
+     * An export holds one section per service, each opened by its {@code export} header (a service's own export has
+     * one); each section is checked on its own, against its own service's checkpoints.
+     */
     private static int verify(Path export, List<Path> keyFiles, PrintStream out) throws IOException {
         Map<String, PublicKey> keys = new LinkedHashMap<>();
         for (Path file : keyFiles) {
             keys.putAll(AuditKeys.publicKeys(Files.readString(file)));
         }
-        JsonNode[] header = new JsonNode[1];
-        List<Checkpoint> checkpoints = new ArrayList<>();
-        long[] lastCovered = {0};
+        List<Section> sections = new ArrayList<>();
         lines(export, line -> {
             switch (line.path("record").asText()) {
-                case ExportFormat.HEADER -> header[0] = line;
+                case ExportFormat.HEADER -> sections.add(new Section(line));
                 case ExportFormat.CHECKPOINT -> {
+                    Section section = current(sections, export);
                     Checkpoint checkpoint = Checkpoint.fromJson(line);
-                    checkpoints.add(checkpoint);
-                    lastCovered[0] = Math.max(lastCovered[0], checkpoint.upToGlobalIndex());
+                    section.checkpoints.add(checkpoint);
+                    section.lastCovered = Math.max(section.lastCovered, checkpoint.upToGlobalIndex());
                 }
-                default -> {
-                }
+                default -> current(sections, export);
             }
         });
-        if (header[0] == null) {
+        if (sections.isEmpty()) {
             throw new IllegalArgumentException(export + " has no export header: is it a Brigade audit export?");
         }
-        JsonNode selection = header[0].path("selection");
-        boolean wholeStreams = !selection.has("from") && !selection.has("to");
-        StoreCheck check = new StoreCheck(checkpoints, keys, wholeStreams);
-        long[] uncovered = {0};
+        int[] next = {0};
         lines(export, line -> {
             switch (line.path("record").asText()) {
+                case ExportFormat.HEADER -> {
+                    Section section = sections.get(next[0]++);
+                    JsonNode selection = section.header.path("selection");
+                    boolean wholeStreams = !selection.has("from") && !selection.has("to");
+                    section.check = new StoreCheck(section.checkpoints, keys, wholeStreams);
+                }
                 case ExportFormat.EVENT -> {
+                    Section section = sections.get(next[0] - 1);
                     AuditedEvent event = ExportFormat.event(line);
-                    check.event(event);
-                    if (event.globalIndex() > lastCovered[0]) {
-                        uncovered[0]++;
+                    section.check.event(event);
+                    if (event.globalIndex() > section.lastCovered) {
+                        section.uncovered++;
                     }
                 }
-                case ExportFormat.LEAF -> check.leaf(line.path("globalIndex").asLong(), line.path("hash").asText());
+                case ExportFormat.LEAF -> sections.get(next[0] - 1).check.leaf(line.path("globalIndex").asLong(),
+                        line.path("hash").asText());
                 default -> {
                 }
             }
         });
+        int worst = 0;
+        for (Section section : sections) {
+            worst = Math.max(worst, report(section, keys, out));
+        }
+        if (sections.size() > 1) {
+            out.println("ALL " + sections.size() + " SECTIONS: " + (worst == 0 ? "VALID" : "NOT ALL VALID"));
+        }
+        return worst;
+    }
+
+    private static Section current(List<Section> sections, Path export) {
+        if (sections.isEmpty()) {
+            throw new IllegalArgumentException(export + " does not begin with an export header: is it a Brigade "
+                    + "audit export?");
+        }
+        return sections.get(sections.size() - 1);
+    }
+
+    private static int report(Section section, Map<String, PublicKey> keys, PrintStream out) {
+        StoreCheck check = section.check;
+        List<Checkpoint> checkpoints = section.checkpoints;
+        JsonNode selection = section.header.path("selection");
         StoreCheck.Verdict verdict = check.finish();
 
-        out.println("Audit export of " + header[0].path("service").asText() + ", " + describe(selection)
+        out.println("Audit export of " + section.header.path("service").asText() + ", " + describe(selection)
                 + ", trusting " + keys.size() + " key(s): " + String.join(", ", keys.keySet()));
         List<StoreCheck.Problem> chainProblems = verdict.problems().stream()
                 .filter(p -> p.kind().equals("chain")).toList();
@@ -116,12 +158,12 @@ public final class VerifyExport {
             out.println("not proven: no checkpoint covers these events, so deleted or recomputed streams cannot be "
                     + "ruled out");
         } else if (checkpointProblems.isEmpty()) {
-            out.println("holds: " + checkpoints.size() + " signed checkpoints, up to global index " + lastCovered[0]
-                    + ", agree with the events");
+            out.println("holds: " + checkpoints.size() + " signed checkpoints, up to global index "
+                    + section.lastCovered + ", agree with the events");
         }
-        if (uncovered[0] > 0) {
-            out.println("note: " + uncovered[0] + " events are newer than the newest checkpoint; only their chains "
-                    + "vouch for them");
+        if (section.uncovered > 0) {
+            out.println("note: " + section.uncovered + " events are newer than the newest checkpoint; only their "
+                    + "chains vouch for them");
         }
         if (verdict.valid() && !checkpoints.isEmpty()) {
             out.println("VALID");

@@ -34,8 +34,8 @@ class GatewayRoutes {
                 .route("audit-tickets", r -> r.path("/api/v1/audit/tickets/**").uri(services.kitchen()))
                 .route("audit-bills", r -> r.path("/api/v1/audit/bills/**").uri(services.billing()))
                 .route("audit-catalog", r -> r.path("/api/v1/audit/catalog/**").uri(services.catalog()))
-                .route("audit-events", r -> r.path("/api/v1/audit/events", "/api/v1/audit/events/**")
-                        .uri(services.reporting()))
+                .route("audit-events", r -> r.path("/api/v1/audit/events", "/api/v1/audit/events/**",
+                        "/api/v1/audit/export", "/api/v1/audit/checkpoints").uri(services.reporting()))
                 .route("live-updates", r -> r.path("/ws", "/ws/**").uri(services.catalog()))
                 .build();
     }

@@ -106,7 +106,11 @@ class GatewayTest {
             new Route("GET", "/api/v1/audit/tickets/1/verify", "kitchen-command"),
             new Route("GET", "/api/v1/audit/bills/1/events", "billing-command"),
             new Route("GET", "/api/v1/audit/catalog/1/verify", "catalog-query"),
-            new Route("GET", "/api/v1/audit/events?page=0", "reporting-projection"));
+            new Route("GET", "/api/v1/audit/events?page=0", "reporting-projection"),
+            new Route("GET", "/api/v1/audit/export?aggregateId=1", "reporting-projection"),
+            new Route("GET", "/api/v1/audit/checkpoints?service=order-command", "reporting-projection"),
+            new Route("GET", "/api/v1/audit/orders/1/export", "order-command"),
+            new Route("GET", "/api/v1/audit/bills/checkpoints", "billing-command"));
 
     @TestFactory
     Stream<DynamicTest> everyPathOfTheApiReachesTheServiceThatOwnsItUnrewrittenWithTheTokenPassedOn() {

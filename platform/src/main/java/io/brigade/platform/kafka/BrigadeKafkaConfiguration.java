@@ -59,13 +59,14 @@ public class BrigadeKafkaConfiguration {
 
     /**
      * Axon's own converter exists only while its publisher or fetcher is on; consumers need it regardless. Events of an
-     * earlier revision read through the upcasters of the published language.
+     * earlier revision read through the upcasters of the published language. Each published record carries the
+     * event's global index in the service's store ({@link GlobalIndexHeader}).
      */
     @Bean
     @ConditionalOnMissingBean
     KafkaMessageConverter<String, byte[]> kafkaMessageConverter(@Qualifier("eventSerializer") Serializer serializer) {
-        return DefaultKafkaMessageConverter.builder().serializer(serializer)
-                .upcasterChain(new EventUpcasterChain(EventUpcasters.all())).build();
+        return new GlobalIndexHeader(DefaultKafkaMessageConverter.builder().serializer(serializer)
+                .upcasterChain(new EventUpcasterChain(EventUpcasters.all())).build());
     }
 
     /** Every topic the service touches exists with enough partitions and is kept forever, so views can be rebuilt. */
