@@ -1,0 +1,122 @@
+package io.brigade.catalog.realtime;
+
+import io.brigade.catalog.query.BillViewProjection;
+import io.brigade.catalog.query.KitchenBoardProjection;
+import io.brigade.catalog.query.LiveChange;
+import io.brigade.catalog.query.LiveChanges;
+import io.brigade.catalog.query.OrderViewProjection;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/**
+ * Listens on this instance for the live views that changed ({@link LiveChanges}), whichever instance wrote them, and
+ * has each pushed as stored to the clients of this instance, one after the other in the order the views committed. A
+ * lost database connection is opened again; what changed meanwhile reaches clients with the next change, as each push
+ * carries the whole view and its version.
+ */
+@Component
+class LiveChangeFeed implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveChangeFeed.class);
+    private static final Duration WAIT = Duration.ofMillis(500);
+    private static final Duration RECONNECT = Duration.ofSeconds(1);
+
+    private final DataSource dataSource;
+    private final OrderViewProjection orders;
+    private final KitchenBoardProjection kitchen;
+    private final BillViewProjection bills;
+    private volatile Thread listening;
+
+    LiveChangeFeed(DataSource dataSource, OrderViewProjection orders, KitchenBoardProjection kitchen,
+                   BillViewProjection bills) {
+        this.dataSource = dataSource;
+        this.orders = orders;
+        this.kitchen = kitchen;
+        this.bills = bills;
+    }
+
+    @Override
+    public synchronized void start() {
+        Thread thread = new Thread(this::listen, "live-change-feed");
+        thread.setDaemon(true);
+        listening = thread;
+        thread.start();
+    }
+
+    @Override
+    public synchronized void stop() {
+        Thread thread = listening;
+        listening = null;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return listening != null;
+    }
+
+    /** Listening starts before the web server takes its first subscription. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 1024;
+    }
+
+    private void listen() {
+        while (listening == Thread.currentThread()) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(true);
+                try (Statement listen = connection.createStatement()) {
+                    listen.execute("listen " + LiveChanges.CHANNEL);
+                }
+                PGConnection postgres = connection.unwrap(PGConnection.class);
+                while (listening == Thread.currentThread()) {
+                    PGNotification[] notifications = postgres.getNotifications((int) WAIT.toMillis());
+                    if (notifications != null) {
+                        for (PGNotification notification : notifications) {
+                            push(notification.getParameter());
+                        }
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (listening == Thread.currentThread()) {
+                    log.warn("Live view changes unheard, listening again in {}: {}", RECONNECT, e.toString());
+                    sleep();
+                }
+            }
+        }
+    }
+
+    private void push(String text) {
+        try {
+            LiveChange change = LiveChange.parse(text);
+            switch (change.view()) {
+                case LiveChange.ORDER -> orders.push(change);
+                case LiveChange.TICKET -> kitchen.push(change);
+                case LiveChange.BILL -> bills.push(change);
+                default -> log.warn("Unknown live view change {}", text);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not push live change {}: {}", text, e.toString());
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(RECONNECT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
