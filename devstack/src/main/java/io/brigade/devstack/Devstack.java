@@ -7,8 +7,10 @@ import io.brigade.platform.embedded.EmbeddedPostgresServer;
 import ch.qos.logback.classic.Level;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.client.ReactorResourceFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -108,7 +110,11 @@ public final class Devstack {
             for (int instance = 1; instance <= instances(service); instance++) {
                 System.out.printf("Starting %s on port %d...%n", service.instanceName(instance),
                         port(service, instance));
-                ConfigurableApplicationContext context = new SpringApplicationBuilder(service.application())
+                SpringApplicationBuilder application = new SpringApplicationBuilder(service.application());
+                if (instances(service) > 1) {
+                    application.initializers(Devstack::ownNettyResources);
+                }
+                ConfigurableApplicationContext context = application
                         .run(serviceArguments(service, instance, database, demo, false));
                 contexts.put(service.instanceName(instance), context);
                 running.push(context);
@@ -173,6 +179,22 @@ public final class Devstack {
                 .orElseThrow(() -> new IllegalArgumentException("No instance " + name));
         running.remove(part);
         part.close();
+    }
+
+    /**
+     * An instance that may be stopped alone keeps Reactor Netty's threads to itself: stopping a context disposes the
+     * global ones, which every other context in this JVM (the gateway's server among them) runs on.
+     */
+    private static void ownNettyResources(ConfigurableApplicationContext context) {
+        context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof ReactorResourceFactory resources) {
+                    resources.setUseGlobalResources(false);
+                }
+                return bean;
+            }
+        });
     }
 
     private int instances(ServiceModule service) {
