@@ -248,7 +248,7 @@ public class BillViewProjection {
 
     private void changed(BillId billId, String type, ReplayStatus replay) {
         if (!replay.isReplay()) {
-            changes.announce(new LiveChange(LiveChange.BILL, type, billId.value(), List.of()));
+            changes.announce(new LiveChange(LiveChange.BILL, type, billId.value(), List.of(), null));
         }
     }
 

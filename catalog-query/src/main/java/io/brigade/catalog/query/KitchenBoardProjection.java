@@ -207,7 +207,7 @@ public class KitchenBoardProjection {
 
     private void changed(TicketId ticketId, String type, ReplayStatus replay) {
         if (!replay.isReplay()) {
-            changes.announce(new LiveChange(LiveChange.TICKET, type, ticketId.value(), List.of()));
+            changes.announce(new LiveChange(LiveChange.TICKET, type, ticketId.value(), List.of(), null));
         }
     }
 

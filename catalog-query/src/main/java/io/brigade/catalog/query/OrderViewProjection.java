@@ -354,7 +354,7 @@ public class OrderViewProjection {
                 table.value()));
         if (!replay.isReplay()) {
             changes.announce(new LiveChange(LiveChange.ORDER, "order:update", order.value(),
-                    tables.stream().map(TableId::value).toList()));
+                    tables.stream().map(TableId::value).toList(), null));
         }
     }
 

@@ -5,10 +5,15 @@ import io.brigade.catalog.query.KitchenBoardProjection;
 import io.brigade.catalog.query.LiveChange;
 import io.brigade.catalog.query.LiveChanges;
 import io.brigade.catalog.query.OrderViewProjection;
+import io.brigade.platform.tracing.TraceContext;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import org.axonframework.messaging.MetaData;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -35,14 +40,16 @@ class LiveChangeFeed implements SmartLifecycle {
     private final OrderViewProjection orders;
     private final KitchenBoardProjection kitchen;
     private final BillViewProjection bills;
+    private final ObjectProvider<TraceContext> trace;
     private volatile Thread listening;
 
     LiveChangeFeed(DataSource dataSource, OrderViewProjection orders, KitchenBoardProjection kitchen,
-                   BillViewProjection bills) {
+                   BillViewProjection bills, ObjectProvider<TraceContext> trace) {
         this.dataSource = dataSource;
         this.orders = orders;
         this.kitchen = kitchen;
         this.bills = bills;
+        this.trace = trace;
     }
 
     @Override
@@ -101,14 +108,30 @@ class LiveChangeFeed implements SmartLifecycle {
     private void push(String text) {
         try {
             LiveChange change = LiveChange.parse(text);
-            switch (change.view()) {
-                case LiveChange.ORDER -> orders.push(change);
-                case LiveChange.TICKET -> kitchen.push(change);
-                case LiveChange.BILL -> bills.push(change);
-                default -> log.warn("Unknown live view change {}", text);
+            TraceContext context = trace.getIfAvailable();
+            if (context == null || change.traceparent() == null) {
+                push(change, text);
+                return;
+            }
+            // the push continues the trace of the event that changed the view, so it carries that trace to the client
+            Span span = context.continueFrom(MetaData.with(TraceContext.TRACEPARENT, change.traceparent()),
+                    "live view push");
+            try (Tracer.SpanInScope scope = context.tracer().withSpan(span)) {
+                push(change, text);
+            } finally {
+                span.end();
             }
         } catch (RuntimeException e) {
             log.warn("Could not push live change {}: {}", text, e.toString());
+        }
+    }
+
+    private void push(LiveChange change, String text) {
+        switch (change.view()) {
+            case LiveChange.ORDER -> orders.push(change);
+            case LiveChange.TICKET -> kitchen.push(change);
+            case LiveChange.BILL -> bills.push(change);
+            default -> log.warn("Unknown live view change {}", text);
         }
     }
 
