@@ -7,8 +7,10 @@ import io.brigade.platform.embedded.EmbeddedPostgresServer;
 import ch.qos.logback.classic.Level;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.client.ReactorResourceFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -37,13 +40,15 @@ import java.util.stream.Stream;
  * {@code BRIGADE_DB_URL}), a real Kafka broker in this process, every service in its own Spring context on its own
  * port, and the demo restaurant. Data survives restarts in {@code .brigade/} unless {@code --clean}, and also a crash:
  * an embedded PostgreSQL left running by a devstack killed without stopping is recognised and stopped first. With
- * {@code --processes}, PostgreSQL, Kafka and every service each run in an OS process of their own instead.
+ * {@code --processes}, PostgreSQL, Kafka and every service each run in an OS process of their own instead. With
+ * {@code --instances N}, each command service and catalog-query runs N times, sharing its database, behind the gateway.
  */
 public final class Devstack {
 
     private final DevstackOptions options;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private final List<SupervisedProcess> parts = new ArrayList<>();
+    private final Map<String, ConfigurableApplicationContext> contexts = new HashMap<>();
     private String kafkaBootstrap;
 
     Devstack(DevstackOptions options) {
@@ -102,9 +107,18 @@ public final class Devstack {
             if (service.hasDatabase()) {
                 database.ensure(service.database());
             }
-            System.out.printf("Starting %s on port %d...%n", service.name(), port(service));
-            running.push(new SpringApplicationBuilder(service.application())
-                    .run(serviceArguments(service, database, demo, false)));
+            for (int instance = 1; instance <= instances(service); instance++) {
+                System.out.printf("Starting %s on port %d...%n", service.instanceName(instance),
+                        port(service, instance));
+                SpringApplicationBuilder application = new SpringApplicationBuilder(service.application());
+                if (instances(service) > 1) {
+                    application.initializers(Devstack::ownNettyResources);
+                }
+                ConfigurableApplicationContext context = application
+                        .run(serviceArguments(service, instance, database, demo, false));
+                contexts.put(service.instanceName(instance), context);
+                running.push(context);
+            }
         }
         return database;
     }
@@ -131,10 +145,13 @@ public final class Devstack {
             if (service.hasDatabase()) {
                 database.ensure(service.database());
             }
-            System.out.printf("Starting %s on port %d...%n", service.name(), port(service));
-            List<String> arguments = new ArrayList<>(List.of("service", service.name()));
-            arguments.addAll(List.of(serviceArguments(service, database, demo, true)));
-            startPart(service.name(), jvmOptions, arguments, logs);
+            for (int instance = 1; instance <= instances(service); instance++) {
+                System.out.printf("Starting %s on port %d...%n", service.instanceName(instance),
+                        port(service, instance));
+                List<String> arguments = new ArrayList<>(List.of("service", service.name()));
+                arguments.addAll(List.of(serviceArguments(service, instance, database, demo, true)));
+                startPart(service.instanceName(instance), jvmOptions, arguments, logs);
+            }
         }
         return database;
     }
@@ -148,6 +165,45 @@ public final class Devstack {
     /** The parts of a {@code --processes} devstack, in start order; empty in the default mode. */
     List<SupervisedProcess> parts() {
         return List.copyOf(parts);
+    }
+
+    /** Stops one instance of a service (by its instance name, as printed) while the rest go on. */
+    void stopInstance(String name) {
+        ConfigurableApplicationContext context = contexts.remove(name);
+        if (context != null) {
+            running.remove(context);
+            context.close();
+            return;
+        }
+        SupervisedProcess part = parts.stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No instance " + name));
+        running.remove(part);
+        part.close();
+    }
+
+    /**
+     * An instance that may be stopped alone keeps Reactor Netty's threads to itself: stopping a context disposes the
+     * global ones, which every other context in this JVM (the gateway's server among them) runs on.
+     */
+    private static void ownNettyResources(ConfigurableApplicationContext context) {
+        context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof ReactorResourceFactory resources) {
+                    resources.setUseGlobalResources(false);
+                }
+                return bean;
+            }
+        });
+    }
+
+    private int instances(ServiceModule service) {
+        return options.instancesOf(service.name());
+    }
+
+    private static boolean isService(String partName) {
+        return ServiceModule.ALL.stream().anyMatch(service -> partName.equals(service.name())
+                || partName.startsWith(service.name() + "-"));
     }
 
     private Path postgresDirectory() {
@@ -166,8 +222,7 @@ public final class Devstack {
         while (!running.isEmpty()) {
             AutoCloseable next = running.pop();
             if (next instanceof ConfigurableApplicationContext
-                    || next instanceof SupervisedProcess part && ServiceModule.ALL.stream()
-                    .anyMatch(service -> service.name().equals(part.name()))) {
+                    || next instanceof SupervisedProcess part && isService(part.name())) {
                 services.add(next);
                 continue;
             }
@@ -205,15 +260,19 @@ public final class Devstack {
      * A service's settings as command-line arguments, so they win over every service's own defaults (default
      * properties would not); {@code ownProcess} when the service runs alone in its JVM.
      */
-    private String[] serviceArguments(ServiceModule service, DatabaseServer database, DemoData demo,
+    private String[] serviceArguments(ServiceModule service, int instance, DatabaseServer database, DemoData demo,
                                       boolean ownProcess) {
         Map<String, Object> properties = new HashMap<>();
-        properties.put("server.port", port(service));
+        properties.put("server.port", port(service, instance));
         // every service finds the others on this machine's ports
         properties.put("brigade.security.jwt.jwk-set-uri", url(service("auth-service"))
                 + "/api/v1/auth/.well-known/jwks.json");
         ServiceModule.ALL.stream().filter(s -> s.gatewayKey() != null).forEach(s ->
                 properties.put("brigade.gateway.services." + s.gatewayKey(), url(s)));
+        // the gateway spreads requests over every instance of a service
+        ServiceModule.ALL.stream().filter(s -> s.gatewayKey() != null && instances(s) > 1).forEach(s ->
+                properties.put("brigade.gateway.instances." + s.gatewayKey(), String.join(",",
+                        IntStream.rangeClosed(2, instances(s)).mapToObj(n -> url(s, n)).toList())));
         if (service.hasDatabase()) {
             properties.put("spring.datasource.url", database.jdbcUrl(service.database()));
             properties.put("spring.datasource.username", database.user());
@@ -223,7 +282,11 @@ public final class Devstack {
         // the checkpoint signing key stays outside the databases; created on first start, kept across restarts
         properties.put("brigade.audit.signing.key-file",
                 options.dataDirectory().resolve("audit-keys/" + service.name() + ".pem").toString());
-        properties.put("brigade.kafka.partitions", 3);
+        // a single instance of each service reads every partition anyway: few partitions start faster; scaled out, the
+        // platform's 12 (an existing topic grows to them, and consumers merge partitions in time order)
+        if (options.instances() == 1) {
+            properties.put("brigade.kafka.partitions", 3);
+        }
         // the first administrator and one user per role, from the demo data
         DemoData.User admin = demo.users().stream().filter(u -> u.role().equals("ADMIN")).findFirst().orElseThrow();
         properties.put("brigade.admin.username", admin.username());
@@ -238,8 +301,9 @@ public final class Devstack {
         properties.put("logging.structured.format.file", "ecs");
         if (ownProcess) {
             properties.put("logging.file.name",
-                    options.dataDirectory().resolve("logs/" + service.name() + ".log").toString());
+                    options.dataDirectory().resolve("logs/" + service.instanceName(instance) + ".log").toString());
             properties.put("logging.structured.ecs.service.name", service.name());
+            properties.put("logging.structured.ecs.service.node-name", service.instanceName(instance));
         } else {
             properties.put("logging.file.name", options.dataDirectory().resolve("logs/brigade.log").toString());
             // every service logs through the one logging system of this process, so no service's name would be right
@@ -252,11 +316,19 @@ public final class Devstack {
     }
 
     private int port(ServiceModule service) {
-        return service.port() + options.portOffset();
+        return port(service, 1);
+    }
+
+    private int port(ServiceModule service, int instance) {
+        return service.port() + options.portOffset() + DevstackOptions.INSTANCE_PORT_STEP * (instance - 1);
     }
 
     private String url(ServiceModule service) {
-        return "http://localhost:" + port(service);
+        return url(service, 1);
+    }
+
+    private String url(ServiceModule service, int instance) {
+        return "http://localhost:" + port(service, instance);
     }
 
     private static ServiceModule service(String name) {
@@ -284,8 +356,9 @@ public final class Devstack {
 
     private void printWhereEverythingListens(DatabaseServer database, DemoData demo, Duration took) {
         StringBuilder out = new StringBuilder("\nBrigade is up (" + took.toMillis() / 100 / 10.0 + " s)\n");
-        ServiceModule.ALL.forEach(s -> out.append(String.format("  %-22s http://localhost:%d/api/v1  %s%n",
-                s.name(), port(s), s.hasDatabase() ? "(database " + s.database() + ")" : "(clients use this one)")));
+        ServiceModule.ALL.forEach(s -> IntStream.rangeClosed(1, instances(s)).forEach(n ->
+                out.append(String.format("  %-22s http://localhost:%d/api/v1  %s%n", s.instanceName(n), port(s, n),
+                        s.hasDatabase() ? "(database " + s.database() + ")" : "(clients use this one)"))));
         out.append(String.format("  %-22s %s%n", "PostgreSQL", database.baseUrl()));
         out.append(String.format("  %-22s %s%n", "Kafka", kafkaBootstrap));
         out.append(String.format("  %-22s %s%n", "Logs", options.processes() ? options.dataDirectory().resolve("logs")
@@ -313,7 +386,8 @@ public final class Devstack {
         if (options.externalDatabaseUrl() == null) {
             ports.add(options.postgresPort());
         }
-        ServiceModule.ALL.forEach(service -> ports.add(service.port() + options.portOffset()));
+        ServiceModule.ALL.forEach(service -> IntStream.rangeClosed(1, instances(service))
+                .forEach(instance -> ports.add(port(service, instance))));
         for (int port : ports) {
             try (ServerSocket socket = new ServerSocket()) {
                 socket.setReuseAddress(true);

@@ -35,4 +35,9 @@ record ServiceModule(String name, Class<?> application, int port, String databas
     boolean hasDatabase() {
         return database != null;
     }
+
+    /** The name of the n-th instance (from 1): the service's own name for the first. */
+    String instanceName(int instance) {
+        return instance == 1 ? name : name + "-" + instance;
+    }
 }

@@ -54,6 +54,31 @@ public final class RunningDevstack implements AutoCloseable {
         return new RunningDevstack(data, devstack, base, base + 10);
     }
 
+    /** The devstack with {@code instances} instances of each of {@code services}, as {@code --instances --scale}. */
+    public static RunningDevstack startScaledOut(int instances, java.util.Set<String> services) throws IOException {
+        Path data = Files.createTempDirectory("brigade-devstack-test");
+        int base = freeBase(instances);
+        Devstack devstack = new Devstack(new DevstackOptions(false, false, data, base + 10, base + 11, null,
+                Duration.ofMillis(1500), 3, base - 8080, false, false, instances, services));
+        devstack.start();
+        return new RunningDevstack(data, devstack, base, base + 10);
+    }
+
+    /** Where the n-th instance (from 1) of a service with default port {@code defaultPort} listens. */
+    public String instanceUrl(int defaultPort, int instance) {
+        return "http://localhost:" + (defaultPort - 8080 + gatewayPort
+                + DevstackOptions.INSTANCE_PORT_STEP * (instance - 1));
+    }
+
+    public String databaseUrl(String database) {
+        return "jdbc:postgresql://localhost:" + postgresPort + "/" + database;
+    }
+
+    /** Stops one instance (by its printed name, e.g. {@code order-command-2}) while everything else goes on. */
+    public void stopInstance(String name) {
+        devstack.stopInstance(name);
+    }
+
     public ApiClient gateway() {
         return ApiClient.at("http://localhost:" + gatewayPort);
     }
@@ -157,11 +182,18 @@ public final class RunningDevstack implements AutoCloseable {
      * its controller base + 1011) can all listen.
      */
     static int freeBase() {
+        return freeBase(1);
+    }
+
+    /** As {@link #freeBase()}, with further instances of the services on base + 100 to base + 106, and so on. */
+    static int freeBase(int instances) {
         for (int attempt = 0; attempt < 50; attempt++) {
             // below Linux's ephemeral range (from 32768), where the system's own client sockets could take a port
             int base = ThreadLocalRandom.current().nextInt(20_000, 31_000);
-            if (IntStream.concat(IntStream.rangeClosed(base, base + 11), IntStream.of(base + 1011))
-                    .allMatch(RunningDevstack::free)) {
+            IntStream more = IntStream.range(1, instances).flatMap(n -> IntStream.rangeClosed(
+                    base + DevstackOptions.INSTANCE_PORT_STEP * n, base + DevstackOptions.INSTANCE_PORT_STEP * n + 6));
+            if (IntStream.concat(IntStream.concat(IntStream.rangeClosed(base, base + 11), IntStream.of(base + 1011)),
+                    more).allMatch(RunningDevstack::free)) {
                 return base;
             }
         }

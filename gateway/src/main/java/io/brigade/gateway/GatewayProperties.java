@@ -6,14 +6,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Where the services are, how tokens are checked, the rate limits, which web origins may call the API, and how long
- * a websocket client may leave what is sent to it unread.
+ * Where the services are (and the further instances of a service, by its key in {@code services}), how tokens are
+ * checked, the rate limits, which web origins may call the API, and how long a websocket client may leave what is
+ * sent to it unread.
  */
 @ConfigurationProperties("brigade.gateway")
 public record GatewayProperties(Services services, Jwt jwt, RateLimit rateLimit, Cors cors,
-                                @DefaultValue Websocket websocket) {
+                                @DefaultValue Websocket websocket, Map<String, List<URI>> instances) {
+
+    public GatewayProperties {
+        instances = instances == null ? Map.of() : Map.copyOf(instances);
+    }
 
     public record Services(URI auth, URI order, URI kitchen, URI billing, URI catalog, URI reporting) {
     }

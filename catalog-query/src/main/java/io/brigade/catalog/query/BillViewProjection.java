@@ -50,10 +50,12 @@ public class BillViewProjection {
 
     private final JdbcTemplate jdbc;
     private final QueryUpdateEmitter emitter;
+    private final LiveChanges changes;
 
-    public BillViewProjection(JdbcTemplate jdbc, QueryUpdateEmitter emitter) {
+    public BillViewProjection(JdbcTemplate jdbc, QueryUpdateEmitter emitter, LiveChanges changes) {
         this.jdbc = jdbc;
         this.emitter = emitter;
+        this.changes = changes;
     }
 
     /** A replay rebuilds the bills from the first event of the topic. */
@@ -245,11 +247,15 @@ public class BillViewProjection {
     }
 
     private void changed(BillId billId, String type, ReplayStatus replay) {
-        if (replay.isReplay()) {
-            return;
+        if (!replay.isReplay()) {
+            changes.announce(new LiveChange(LiveChange.BILL, type, billId.value(), List.of(), null));
         }
-        bill(billId.value()).ifPresent(bill -> emitter.emit(WatchBills.class, watch -> true,
-                new LiveUpdate(type, bill.version(), bill)));
+    }
+
+    /** Pushes a bill as stored to whoever watches the bills on this instance. */
+    public void push(LiveChange change) {
+        bill(change.id()).ifPresent(bill -> emitter.emit(WatchBills.class, watch -> true,
+                new LiveUpdate(change.type(), bill.version(), bill)));
     }
 
     private static UUID checkId(CheckId checkId) {

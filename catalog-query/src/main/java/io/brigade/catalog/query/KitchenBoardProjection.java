@@ -48,11 +48,14 @@ public class KitchenBoardProjection {
     private final JdbcTemplate jdbc;
     private final JsonColumns json;
     private final QueryUpdateEmitter emitter;
+    private final LiveChanges changes;
 
-    public KitchenBoardProjection(JdbcTemplate jdbc, JsonColumns json, QueryUpdateEmitter emitter) {
+    public KitchenBoardProjection(JdbcTemplate jdbc, JsonColumns json, QueryUpdateEmitter emitter,
+                                  LiveChanges changes) {
         this.jdbc = jdbc;
         this.json = json;
         this.emitter = emitter;
+        this.changes = changes;
     }
 
     /** A replay rebuilds the board from the first event of the topic. */
@@ -203,10 +206,14 @@ public class KitchenBoardProjection {
     }
 
     private void changed(TicketId ticketId, String type, ReplayStatus replay) {
-        if (replay.isReplay()) {
-            return;
+        if (!replay.isReplay()) {
+            changes.announce(new LiveChange(LiveChange.TICKET, type, ticketId.value(), List.of(), null));
         }
-        ticket(ticketId.value()).ifPresent(ticket -> emitter.emit(WatchKitchen.class,
-                watch -> watch.sees(ticket.station()), new LiveUpdate(type, ticket.version(), ticket)));
+    }
+
+    /** Pushes a ticket as stored to whoever watches its station on this instance. */
+    public void push(LiveChange change) {
+        ticket(change.id()).ifPresent(ticket -> emitter.emit(WatchKitchen.class,
+                watch -> watch.sees(ticket.station()), new LiveUpdate(change.type(), ticket.version(), ticket)));
     }
 }

@@ -63,12 +63,15 @@ public class OrderViewProjection {
     private final JsonColumns json;
     private final Floor floor;
     private final QueryUpdateEmitter emitter;
+    private final LiveChanges changes;
 
-    public OrderViewProjection(JdbcTemplate jdbc, JsonColumns json, Floor floor, QueryUpdateEmitter emitter) {
+    public OrderViewProjection(JdbcTemplate jdbc, JsonColumns json, Floor floor, QueryUpdateEmitter emitter,
+                               LiveChanges changes) {
         this.jdbc = jdbc;
         this.json = json;
         this.floor = floor;
         this.emitter = emitter;
+        this.changes = changes;
     }
 
     /** A replay rebuilds the orders and the floor from the first event of the topic. */
@@ -349,12 +352,17 @@ public class OrderViewProjection {
     private void changed(OrderId order, List<TableId> tables, ReplayStatus replay) {
         tables.forEach(table -> jdbc.update("update dining_table set floor_version = floor_version + 1 where id = ?",
                 table.value()));
-        if (replay.isReplay()) {
-            return;
+        if (!replay.isReplay()) {
+            changes.announce(new LiveChange(LiveChange.ORDER, "order:update", order.value(),
+                    tables.stream().map(TableId::value).toList(), null));
         }
-        order(order.value()).ifPresent(view -> emitter.emit(WatchOrder.class,
-                watch -> watch.orderId().equals(view.orderId()), new LiveUpdate("order:update", view.version(), view)));
-        tables.forEach(table -> floor.row(table.value()).ifPresent(row ->
+    }
+
+    /** Pushes an order and its tables' floor rows as stored to whoever watches them on this instance. */
+    public void push(LiveChange change) {
+        order(change.id()).ifPresent(view -> emitter.emit(WatchOrder.class,
+                watch -> watch.orderId().equals(view.orderId()), new LiveUpdate(change.type(), view.version(), view)));
+        change.tables().forEach(table -> floor.row(table).ifPresent(row ->
                 emitter.emit(WatchFloor.class, watch -> true, tableUpdate(row))));
     }
 

@@ -2,6 +2,7 @@ package io.brigade.platform.axon;
 
 import io.brigade.contracts.EventUpcasters;
 import io.brigade.platform.jdbc.StorableTextDataSource;
+import io.brigade.platform.kafka.BrigadeKafkaConfiguration;
 import io.brigade.platform.metadata.CallerCorrelationDataProvider;
 import io.brigade.platform.metadata.CallerMetaDataInterceptor;
 import io.brigade.platform.metadata.CorrelationIdFilter;
@@ -41,8 +42,17 @@ public class BrigadeAxonConfiguration {
     }
 
     @Bean
-    CommandGateway commandGateway(CommandBus commandBus, PlatformTransactionManager transactions) {
-        return new OwnTransactionCommandGateway(commandBus, transactions);
+    CommandGateway commandGateway(CommandBus commandBus, PlatformTransactionManager transactions,
+                                  ConcurrentChangeRetry concurrentChangeRetry) {
+        return new OwnTransactionCommandGateway(commandBus, transactions, concurrentChangeRetry);
+    }
+
+    /** Instances of a service share its event store: a command that lost the race for its aggregate is sent again. */
+    @Bean(destroyMethod = "shutdown")
+    ConcurrentChangeRetry concurrentChangeRetry(
+            @Value("${brigade.axon.concurrent-change.retries:8}") int retries,
+            @Value("${brigade.axon.concurrent-change.backoff:PT0.02S}") java.time.Duration backoff) {
+        return new ConcurrentChangeRetry(retries, backoff);
     }
 
     @Bean
@@ -89,6 +99,8 @@ public class BrigadeAxonConfiguration {
                 KafkaEventPublisher.DEFAULT_PROCESSING_GROUP,
                 c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                         .andBatchSize(100)
+                        .andTokenClaimInterval(BrigadeKafkaConfiguration.CLAIM_RETRY.toMillis(),
+                                java.util.concurrent.TimeUnit.MILLISECONDS)
                         .andInitialTrackingToken(StreamableMessageSource::createTailToken));
     }
 

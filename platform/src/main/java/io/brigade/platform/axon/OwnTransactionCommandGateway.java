@@ -5,6 +5,7 @@ import org.axonframework.commandhandling.CommandCallback;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -29,7 +30,13 @@ public class OwnTransactionCommandGateway extends DefaultCommandGateway {
     private final TransactionTemplate outsideTransaction;
 
     public OwnTransactionCommandGateway(CommandBus commandBus, PlatformTransactionManager transactions) {
-        super(DefaultCommandGateway.builder().commandBus(commandBus));
+        this(commandBus, transactions, null);
+    }
+
+    /** With {@code retries}, a command that lost a race for its aggregate to another instance is sent again. */
+    public OwnTransactionCommandGateway(CommandBus commandBus, PlatformTransactionManager transactions,
+                                        RetryScheduler retries) {
+        super(DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(retries));
         this.outsideTransaction = new TransactionTemplate(transactions);
         this.outsideTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
     }

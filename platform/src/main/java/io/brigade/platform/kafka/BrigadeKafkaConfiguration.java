@@ -11,6 +11,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventhandling.deadletter.jpa.JpaSequencedDeadLetterQueue;
 import org.axonframework.extensions.kafka.KafkaProperties;
 import org.axonframework.extensions.kafka.eventhandling.DefaultKafkaMessageConverter;
@@ -37,10 +38,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Kafka between services: the service's committed events go to its own topic (keyed by aggregate id), and each
@@ -50,6 +53,12 @@ import java.util.Set;
 @AutoConfiguration(before = org.axonframework.extensions.kafka.autoconfig.KafkaAutoConfiguration.class)
 @EnableConfigurationProperties({BrigadeKafkaProperties.class, KafkaProperties.class})
 public class BrigadeKafkaConfiguration {
+
+    /**
+     * How often an instance tries to claim a group's segment another instance holds: one that stopped leaves its claim
+     * to expire (axon.eventhandling.tokenstore.claim-timeout), and this is how soon after that another takes over.
+     */
+    public static final Duration CLAIM_RETRY = Duration.ofSeconds(1);
 
     @Bean
     TopicResolver brigadeTopicResolver(BrigadeKafkaProperties properties) {
@@ -102,6 +111,7 @@ public class BrigadeKafkaConfiguration {
                                 converter.getObject(), c.eventSerializer(), kafka.getFetcher().getBufferSize()),
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(50)
+                                .andTokenClaimInterval(CLAIM_RETRY.toMillis(), TimeUnit.MILLISECONDS)
                                 .andInitialTrackingToken(StreamableMessageSource::createTailToken))
                 .registerDeadLetterQueue(group, c -> JpaSequencedDeadLetterQueue.builder()
                         .processingGroup(group)
@@ -110,6 +120,16 @@ public class BrigadeKafkaConfiguration {
                         .serializer(c.serializer())
                         .build())
                 .registerDeadLetterPolicy(group, c -> DeadLettersEndpoint.countingAttempts()));
+    }
+
+    /**
+     * Instances of a service share its token store, so each group runs on one instance at a time; a per-instance group
+     * keeps its position in memory instead, and every instance reads the whole of its topics.
+     */
+    @Bean
+    ConfigurerModule brigadePerInstanceGroups(BrigadeKafkaProperties brigade) {
+        return configurer -> brigade.getPerInstance().forEach(group -> configurer.eventProcessing()
+                .registerTokenStore(group, c -> new InMemoryTokenStore()));
     }
 
     /** Every service refuses the access tokens of sessions the auth service has ended. */

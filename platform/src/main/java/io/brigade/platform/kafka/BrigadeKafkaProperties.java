@@ -19,6 +19,7 @@ public class BrigadeKafkaProperties {
     private String publishTopic;
     private Map<String, List<String>> consumers = new LinkedHashMap<>();
     private List<String> replayable = new ArrayList<>();
+    private List<String> perInstance = new ArrayList<>();
 
     public String topic(String name) {
         return topicPrefix + name;
@@ -63,5 +64,17 @@ public class BrigadeKafkaProperties {
 
     public void setReplayable(List<String> replayable) {
         this.replayable = replayable;
+    }
+
+    /**
+     * The consumer groups every instance of the service runs for itself, from the start of their topics, with the
+     * position kept in memory: relays to the instance's own clients, never a view or anything that sends commands.
+     */
+    public List<String> getPerInstance() {
+        return perInstance;
+    }
+
+    public void setPerInstance(List<String> perInstance) {
+        this.perInstance = perInstance;
     }
 }
