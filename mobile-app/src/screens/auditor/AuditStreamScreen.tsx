@@ -151,7 +151,7 @@ function OrderAtInstant({ orderId, events, timeZone }: { orderId: string; events
 
   return (
     <Section title="The order as it stood" testID="order-at-instant">
-      <View style={styles.slider} accessibilityRole="adjustable" accessibilityValue={{ min: 0, max: events.length - 1, now: at }}>
+      <View style={styles.slider} accessibilityRole="adjustable" aria-valuemin={0} aria-valuemax={events.length - 1} aria-valuenow={at}>
         <Button label="◀" accessibilityLabel="Earlier" testID="instant-earlier" disabled={at === 0} onPress={() => setAt(at - 1)} />
         <View style={styles.track}>
           {events.map((event, index) => (

@@ -79,7 +79,9 @@ export function ReplayPanel({ onDone }: { onDone: () => void }) {
             style={styles.track}
             testID="replay-progress"
             accessibilityRole="progressbar"
-            accessibilityValue={{ min: 0, max: 100, now: percent }}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={percent}
           >
             <View style={[styles.bar, { width: `${percent}%` }, status.state === 'FAILED' && styles.failed]} />
           </View>
