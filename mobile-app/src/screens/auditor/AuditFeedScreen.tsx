@@ -11,7 +11,8 @@ import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
 import { Section } from '../../ui/Section';
 import { colours } from '../../ui/theme';
-import { clock, day, shortHash, streamOf } from './audit';
+import { clock, day } from '../../ui/time';
+import { eventName, shortHash, streamOf } from './audit';
 import { VerifierInstructions } from './VerifierInstructions';
 
 const PAGE_SIZE = 25;
@@ -215,8 +216,8 @@ function FeedEvent({
       ) : (
         <Text style={styles.who}>{who}</Text>
       )}
-      <Text style={styles.type} testID={`feed-type-${index}`}>
-        {event.type}
+      <Text style={styles.type} testID={`feed-type-${index}`} accessibilityLabel={event.type}>
+        {eventName(event.type)}
       </Text>
       <Pressable onPress={onOpen} disabled={!openable} accessibilityRole="link" testID={`feed-open-${index}`} style={styles.aggregate}>
         <Text style={openable ? styles.link : styles.muted}>

@@ -11,7 +11,8 @@ import { Button } from '../../ui/Button';
 import { Section } from '../../ui/Section';
 import { colours, money } from '../../ui/theme';
 import { OrderLines } from '../staff/OrderLines';
-import { clock, coveringCheckpoint, day, shortHash, verdict } from './audit';
+import { clock, day } from '../../ui/time';
+import { coveringCheckpoint, eventName, shortHash, verdict } from './audit';
 import { VerifierInstructions } from './VerifierInstructions';
 
 interface Trail {
@@ -96,7 +97,9 @@ export function AuditStreamScreen({ service, aggregateId }: { service: AuditServ
                 <Text style={styles.when}>
                   {day(event.timestamp, timeZone)} {clock(event.timestamp, timeZone, true)}
                 </Text>
-                <Text style={styles.type}>{event.type}</Text>
+                <Text style={styles.type} accessibilityLabel={event.type}>
+                  {eventName(event.type)}
+                </Text>
                 <Text style={styles.who}>
                   {event.metadata?.username ?? 'system'}
                   {event.metadata?.role ? ` · ${event.metadata.role}` : ''}
@@ -159,7 +162,7 @@ function OrderAtInstant({ orderId, events, timeZone }: { orderId: string; events
               key={event.sequence}
               onPress={() => setAt(index)}
               accessibilityRole="button"
-              accessibilityLabel={`After ${event.type} at ${clock(event.timestamp, timeZone, true)}`}
+              accessibilityLabel={`After ${eventName(event.type)} at ${clock(event.timestamp, timeZone, true)}`}
               testID={`instant-${event.sequence}`}
               style={[styles.tick, index <= at && styles.tickPast, index === at && styles.tickChosen]}
             />
@@ -168,7 +171,7 @@ function OrderAtInstant({ orderId, events, timeZone }: { orderId: string; events
         <Button label="▶" accessibilityLabel="Later" testID="instant-later" disabled={at >= events.length - 1} onPress={() => setAt(at + 1)} />
       </View>
       <Text style={styles.instant} testID="instant-chosen">
-        {clock(chosen.timestamp, timeZone, true)}, after #{chosen.sequence} {chosen.type}
+        {clock(chosen.timestamp, timeZone, true)}, after #{chosen.sequence} {eventName(chosen.type)}
       </Text>
       {error && <Text style={styles.errorText}>{error}</Text>}
       {state && (

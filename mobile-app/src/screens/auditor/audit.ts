@@ -1,4 +1,5 @@
 import type { AuditEvent, AuditService, Checkpoint, StreamVerification } from '../../api/types';
+import { clock } from '../../ui/time';
 
 /** Which per-service trail holds an event of the feed, by the service that stored it or the aggregate's type. */
 export function streamOf(event: AuditEvent): AuditService | null {
@@ -17,33 +18,6 @@ export function streamOf(event: AuditEvent): AuditService | null {
     return 'catalog';
   }
   return null;
-}
-
-/** An instant as a person reads it, in the restaurant's zone. */
-export function clock(instant: string, timeZone?: string, withSeconds = false): string {
-  const date = new Date(instant);
-  if (Number.isNaN(date.getTime())) {
-    return instant;
-  }
-  try {
-    return new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      hour: '2-digit',
-      minute: '2-digit',
-      ...(withSeconds ? { second: '2-digit' } : {}),
-      hourCycle: 'h23',
-    }).format(date);
-  } catch {
-    return instant.slice(11, withSeconds ? 19 : 16);
-  }
-}
-
-export function day(instant: string, timeZone?: string): string {
-  try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
-  } catch {
-    return instant.slice(0, 10);
-  }
 }
 
 /** The first checkpoint that covers every event of the stream: signed over a global index at or past its newest. */
@@ -70,4 +44,9 @@ export function verdict(result: StreamVerification, checkpoint: Checkpoint | nul
 
 export function shortHash(hash: string | null | undefined): string {
   return hash ? `${hash.slice(0, 12)}…` : '–';
+}
+
+/** An event's type without its package: `io.brigade.contracts.order.OrderLineVoided` reads `OrderLineVoided`. */
+export function eventName(type: string): string {
+  return type.slice(type.lastIndexOf('.') + 1);
 }

@@ -25,6 +25,7 @@ describe('ReportsScreen', () => {
 
     expect(await screen.findByTestId('sales-hour-bar-2026-11-30T19:00')).toHaveTextContent('€124.50');
     expect(screen.getByTestId('sales-hour-bar-2026-11-30T20:00')).toHaveTextContent('€308.00');
+    expect(screen.getByTestId('report-period')).toHaveTextContent('2026-11-30 (Europe/Paris)');
     expect(screen.getByTestId('sales-hour-table-totals')).toHaveTextContent(/€432\.50/);
     expect(screen.getByTestId('best-seller-bar-ribeye')).toHaveTextContent('9');
     expect(screen.getByTestId('best-seller-bar-fries')).toHaveTextContent('6');

@@ -12,6 +12,7 @@ import { DataTable, type Column } from '../../ui/DataTable';
 import { Field } from '../../ui/Field';
 import { Section } from '../../ui/Section';
 import { colours, money } from '../../ui/theme';
+import { day } from '../../ui/time';
 import { BestSellersChart, KitchenTimesChart, minutes, SalesByHourChart } from './charts';
 import { ReplayPanel } from './ReplayPanel';
 
@@ -29,6 +30,13 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 function period(from: string, to: string): string {
   const parts = [from && `from=${encodeURIComponent(from)}`, to && `to=${encodeURIComponent(to)}`].filter(Boolean);
   return parts.join('&');
+}
+
+/** The report's period as the restaurant counts days: `to` is exclusive, so its last day is the one before it ends. */
+function periodLabel(report: SalesReport): string {
+  const first = day(report.from, report.timeZone);
+  const last = day(new Date(Date.parse(report.to) - 1).toISOString(), report.timeZone);
+  return `${first === last ? first : `${first} to ${last}`} (${report.timeZone})`;
 }
 
 const SALES_HEADINGS = ['orders', 'covers', 'gross', 'discount', 'tax', 'net', 'tips', 'average check'];
@@ -134,7 +142,7 @@ export function ReportsScreen() {
       {reports && (
         <>
           <Text style={styles.muted} testID="report-period">
-            {reports.byHour.from} – {reports.byHour.to} ({reports.byHour.timeZone})
+            {periodLabel(reports.byHour)}
           </Text>
           <Section
             title="Sales by hour"

@@ -119,7 +119,7 @@ export function minutes(seconds: number | null): string {
   return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
 }
 
-/** Kitchen times per station: p50, p90 and the slowest ticket side by side, in minutes. */
+/** Kitchen times per station: p50, p90 and the slowest ticket side by side, in minutes and seconds. */
 export function KitchenTimesChart({ stations }: { stations: StationTimes[] }) {
   return (
     <View>
@@ -138,7 +138,7 @@ export function KitchenTimesChart({ stations }: { stations: StationTimes[] }) {
             <BarChart
               data={stations.flatMap((s) =>
                 TIMES.map((t, i) => ({
-                  value: (s[t.key] ?? 0) / 60,
+                  value: s[t.key] ?? 0,
                   label: i === 0 ? s.station : '',
                   frontColor: t.colour,
                   spacing: i === TIMES.length - 1 ? 18 : 2,
@@ -153,7 +153,7 @@ export function KitchenTimesChart({ stations }: { stations: StationTimes[] }) {
               yAxisLabelWidth={AXIS}
               yAxisTextStyle={styles.axis}
               xAxisLabelTextStyle={styles.axis}
-              formatYLabel={(label: string) => `${Math.round(Number(label))}m`}
+              formatYLabel={(label: string) => minutes(Number(label))}
               isAnimated={false}
               animationDuration={0}
             />
