@@ -1,6 +1,3 @@
 jest.mock('@react-native-async-storage/async-storage', () =>
   require('@react-native-async-storage/async-storage/jest/async-storage-mock'),
 );
-
-// A loaded machine (CI beside other builds) can take more than the default second to settle a screen.
-require('@testing-library/react-native').configure({ asyncUtilTimeout: 5000 });
