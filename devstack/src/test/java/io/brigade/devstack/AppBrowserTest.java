@@ -2,7 +2,10 @@ package io.brigade.devstack;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,8 +21,10 @@ import static org.assertj.core.api.Assertions.fail;
  * The app's web build as a restaurant uses it: the devstack started as the README's first command starts it, and
  * Debian's Chromium driven by the scripts in {@code mobile-app/browser-tests/} (playwright-core) through the gateway:
  * a waiter and a cook side by side ({@code run.mjs}), then a manager and an auditor after an evening played through
- * the API ({@code back-office.mjs}). Screenshots land in {@code mobile-app/target/screenshots/}.
+ * the API ({@code back-office.mjs}), in that order: the waiters' scenario wants the restaurant as the demo data leaves it.
+ * Screenshots land in {@code mobile-app/target/screenshots/}.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AppBrowserTest {
 
     private static final Path APP = Path.of("..", "mobile-app").toAbsolutePath().normalize();
@@ -46,11 +51,13 @@ class AppBrowserTest {
     }
 
     @Test
+    @Order(1)
     void waitersAndTheKitchenDisplayInChromium() throws Exception {
         runInChromium("run.mjs", Map.of());
     }
 
     @Test
+    @Order(2)
     void managersAndAuditorsInChromium() throws Exception {
         // one test edits an order's stored event behind the service's back, to show the auditor a broken chain
         runInChromium("back-office.mjs", Map.of("BRIGADE_ORDER_DB", restaurant.postgresAddress("order_db")));
