@@ -1,85 +1,7 @@
 // Browser tests of the web build against a running Brigade, through its gateway, in Debian's Chromium.
 //   node browser-tests/run.mjs http://localhost:8080
 // Screenshots go to target/screenshots/. Exits non-zero when a test fails or Chromium is missing.
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-import { chromium } from 'playwright-core';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const BASE = (process.argv[2] ?? process.env.BRIGADE_URL ?? 'http://localhost:8080').replace(/\/$/, '');
-const SHOTS = process.env.BRIGADE_SCREENSHOTS ?? join(here, '..', 'target', 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PATIENCE = 20_000;
-
-const PASSWORDS = {
-  waiter: 'brigade-waiter-2026',
-  cook: 'brigade-cook-2026',
-  manager: 'brigade-manager-2026',
-};
-const table = (n) => `b0000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-
-if (!existsSync(CHROMIUM)) {
-  console.error(`Chromium is not at ${CHROMIUM}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH.`);
-  process.exit(2);
-}
-mkdirSync(SHOTS, { recursive: true });
-
-function check(condition, message) {
-  if (!condition) {
-    throw new Error(message);
-  }
-}
-
-async function api(token, method, path, body) {
-  const response = await fetch(BASE + path, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) {
-    throw new Error(`${method} ${path} → ${response.status} ${text}`);
-  }
-  return text ? JSON.parse(text) : undefined;
-}
-
-async function token(user) {
-  return (await api(null, 'POST', '/api/v1/auth/login', { username: user, password: PASSWORDS[user] })).accessToken;
-}
-
-async function eventually(read, accept, what, timeout = PATIENCE) {
-  const deadline = Date.now() + timeout;
-  let last;
-  while (Date.now() < deadline) {
-    last = await read();
-    if (accept(last)) {
-      return last;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${what}: still ${JSON.stringify(last)?.slice(0, 500)}`);
-}
-
-const id = (testId) => `[data-testid="${testId}"]`;
-
-async function shot(page, name) {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
-  console.log(`  screenshot ${name}.png`);
-}
-
-async function signIn(page, user) {
-  await page.goto(BASE + '/');
-  await page.fill(id('sign-in-username'), user);
-  await page.fill(id('sign-in-password'), PASSWORDS[user]);
-  await page.click(id('sign-in-submit'));
-  await page.waitForSelector(`${id('live-status')}:has-text("Live")`, { timeout: PATIENCE });
-}
-
-async function texts(page, selector) {
-  return page.$$eval(selector, (elements) => elements.map((e) => e.textContent.trim()));
-}
+import { api, BASE, check, eventually, id, PATIENCE, run, shot, signIn, table, texts, token } from './harness.mjs';
 
 async function addDish(page, category, dish, { modifier, seat, notes } = {}) {
   await page.fill(id('menu-search'), '');
@@ -117,11 +39,10 @@ async function cook(kitchen, number) {
 const tests = [];
 const test = (name, body) => tests.push({ name, body });
 
-let browser;
 let waiterPage;
 let kitchenPage;
 
-test('the first page at / is the sign-in screen', async () => {
+test('the first page at / is the sign-in screen', async (browser) => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.goto(BASE + '/');
@@ -132,7 +53,7 @@ test('the first page at / is the sign-in screen', async () => {
   await context.close();
 });
 
-test('a waiter orders for table 5, the grill sees it at once, cooks it, and the table is paid and free', async () => {
+test('a waiter orders for table 5, the grill sees it at once, cooks it, and the table is paid and free', async (browser) => {
   const waiterContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const kitchenContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   waiterPage = await waiterContext.newPage();
@@ -263,25 +184,4 @@ test('the kitchen display at 1280×800 shows at least 8 of 10 open tickets whole
   check(whole >= 8, `only ${whole} of 10 tickets are wholly visible`);
 });
 
-browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
-let failures = 0;
-const only = process.env.BRIGADE_BROWSER_TESTS?.split(',').map(Number);
-for (const { name, body } of tests.filter((_, i) => !only || only.includes(i + 1))) {
-  const started = Date.now();
-  try {
-    await body();
-    console.log(`PASS ${name} (${Date.now() - started} ms)`);
-  } catch (error) {
-    failures++;
-    console.log(`FAIL ${name} (${Date.now() - started} ms)\n  ${error.stack ?? error}`);
-    for (const page of [waiterPage, kitchenPage].filter(Boolean)) {
-      await page.screenshot({ path: join(SHOTS, `failed-${tests.indexOf(tests.find((t) => t.name === name))}-${page === waiterPage ? 'waiter' : 'kitchen'}.png`) }).catch(() => undefined);
-    }
-  }
-}
-await browser.close();
-console.log(`${tests.length - failures} of ${tests.length} browser tests passed; screenshots in ${SHOTS}`);
-process.exit(failures ? 1 : 0);
+await run(tests, () => ({ waiter: waiterPage, kitchen: kitchenPage }));

@@ -15,7 +15,10 @@ function serverFor(role: User['role']) {
 }
 
 async function signInAs(role: User['role']) {
-  const server = serverFor(role);
+  return signInAsWith(serverFor(role));
+}
+
+async function signInAsWith(server: FakeServer) {
   const { services } = fakeServices(server, null);
   render(<App services={services} />);
   fireEvent.changeText(await screen.findByTestId('sign-in-username'), 'someone');
@@ -47,14 +50,35 @@ describe('App', () => {
     expect(screen.queryByTestId('nav-floor')).toBeNull();
   });
 
-  it('shows a manager both, and the place for the back office', async () => {
+  it('shows a manager today at a glance, the floor, the kitchen and the reports', async () => {
     await signInAs('MANAGER');
 
     expect(await screen.findByTestId('manager-home')).toBeTruthy();
+    fireEvent.press(screen.getByTestId('nav-reports'));
+    expect(await screen.findByTestId('reports-screen')).toBeTruthy();
     fireEvent.press(screen.getByTestId('nav-kitchen'));
     expect(await screen.findByTestId('kitchen-screen')).toBeTruthy();
     fireEvent.press(screen.getByTestId('nav-floor'));
     expect(await screen.findByTestId('floor-screen')).toBeTruthy();
+  });
+
+  it('tells a waiter who follows a link to the reports that they are not allowed, and asks the server nothing', async () => {
+    const server = serverFor('STAFF');
+    const { services } = fakeServices(server, 'STAFF');
+    render(<App services={services} initialRoute={{ name: 'reports' }} />);
+
+    expect(await screen.findByTestId('not-allowed')).toHaveTextContent(/Not allowed.*\/manager\/reports/);
+    expect(server.sent('GET', /\/api\/v1\/reports/)).toHaveLength(0);
+    fireEvent.press(screen.getByTestId('not-allowed-home'));
+    expect(await screen.findByTestId('floor-screen')).toBeTruthy();
+  });
+
+  it('opens the audit trail for an auditor', async () => {
+    const server = serverFor('AUDITOR').on('GET', /\/api\/v1\/audit\/events/, { status: 200, body: { items: [], page: 0, size: 25, total: 0 } });
+    await signInAsWith(server);
+
+    expect(await screen.findByTestId('audit-feed')).toBeTruthy();
+    expect(screen.queryByTestId('nav-floor')).toBeNull();
   });
 
   it('sends the user back to sign-in with a clear message when the session ends', async () => {

@@ -4,21 +4,28 @@ import { ActivityIndicator, StyleSheet, View } from 'react-native';
 
 import type { User } from './api/types';
 import { RouterProvider, useRouter } from './navigation/Router';
-import { resolve } from './navigation/routes';
-import { AuditorHome } from './screens/auditor/AuditorHome';
+import { resolve, type Route } from './navigation/routes';
+import { AuditFeedScreen } from './screens/auditor/AuditFeedScreen';
+import { AuditStreamScreen } from './screens/auditor/AuditStreamScreen';
 import { KitchenScreen } from './screens/kitchen/KitchenScreen';
 import { ManagerHome } from './screens/manager/ManagerHome';
+import { MenuEditor } from './screens/manager/MenuEditor';
+import { ReportsScreen } from './screens/manager/ReportsScreen';
+import { SettingsScreen } from './screens/manager/SettingsScreen';
+import { TablesEditor } from './screens/manager/TablesEditor';
+import { UsersScreen } from './screens/manager/UsersScreen';
+import { NotAllowedScreen } from './screens/NotAllowedScreen';
 import { Shell } from './screens/Shell';
 import { SignInScreen } from './screens/SignInScreen';
 import { FloorScreen } from './screens/staff/FloorScreen';
 import { TableScreen } from './screens/staff/TableScreen';
 import { createServices, ServicesProvider, useServices, type Services } from './services';
 
-export default function App({ services }: { services?: Services }) {
+export default function App({ services, initialRoute }: { services?: Services; initialRoute?: Route }) {
   const held = useMemo(() => services ?? createServices(), [services]);
   return (
     <ServicesProvider services={held}>
-      <RouterProvider>
+      <RouterProvider initial={initialRoute}>
         <StatusBar style="dark" />
         <Session />
       </RouterProvider>
@@ -96,8 +103,24 @@ function Screen({ user }: { user: User }) {
       return <TableScreen key={shown.tableId} tableId={shown.tableId} knownOrderId={shown.orderId} />;
     case 'kitchen':
       return <KitchenScreen />;
+    case 'manager':
+      return <ManagerHome />;
+    case 'reports':
+      return <ReportsScreen />;
+    case 'menu-editor':
+      return <MenuEditor />;
+    case 'tables-editor':
+      return <TablesEditor />;
+    case 'settings':
+      return <SettingsScreen />;
+    case 'users':
+      return <UsersScreen />;
     case 'auditor':
-      return <AuditorHome />;
+      return <AuditFeedScreen />;
+    case 'audit-stream':
+      return <AuditStreamScreen key={shown.aggregateId} service={shown.service} aggregateId={shown.aggregateId} />;
+    case 'not-allowed':
+      return <NotAllowedScreen path={shown.path} role={user.role} />;
     default:
       return <ManagerHome />;
   }

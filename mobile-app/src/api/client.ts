@@ -4,6 +4,8 @@ import type { TokenStore } from '../auth/tokenStore';
 
 type Fetch = typeof fetch;
 
+type Reading = 'json' | 'text' | 'bytes';
+
 interface HeldSession {
   tokens: TokenAnswer;
   /** Epoch millis when the access token expires. */
@@ -84,14 +86,14 @@ export class Api {
     return this.session!.tokens.accessToken;
   }
 
-  async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async request<T>(method: string, path: string, body?: unknown, as: Reading = 'json'): Promise<T> {
     const token = await this.freshAccessToken();
     try {
-      return await this.call<T>(method, path, body, token);
+      return await this.call<T>(method, path, body, token, as);
     } catch (error) {
       if (error instanceof ApiError && error.status === 401 && this.session) {
         await this.refresh();
-        return this.call<T>(method, path, body, this.session!.tokens.accessToken);
+        return this.call<T>(method, path, body, this.session!.tokens.accessToken, as);
       }
       throw error;
     }
@@ -103,6 +105,33 @@ export class Api {
 
   post<T>(path: string, body?: unknown): Promise<T> {
     return this.request<T>('POST', path, body ?? {});
+  }
+
+  put<T>(path: string, body: unknown): Promise<T> {
+    return this.request<T>('PUT', path, body);
+  }
+
+  patch<T>(path: string, body: unknown): Promise<T> {
+    return this.request<T>('PATCH', path, body);
+  }
+
+  delete(path: string): Promise<void> {
+    return this.request<void>('DELETE', path);
+  }
+
+  /** An answer that is not JSON (an export in JSON Lines), as text. */
+  text(path: string): Promise<string> {
+    return this.request<string>('GET', path, undefined, 'text');
+  }
+
+  /** An image the server only gives with a token (a table's QR code), as a `data:` address an `Image` can show. */
+  async dataUrl(path: string): Promise<string> {
+    const { type, bytes } = await this.request<{ type: string; bytes: Uint8Array }>('GET', path, undefined, 'bytes');
+    let binary = '';
+    bytes.forEach((byte) => {
+      binary += String.fromCharCode(byte);
+    });
+    return `data:${type};base64,${btoa(binary)}`;
   }
 
   refresh(): Promise<void> {
@@ -164,8 +193,14 @@ export class Api {
     this.signedOutListeners.forEach((listener) => listener(message));
   }
 
-  private async call<T>(method: string, path: string, body: unknown, token: string | null): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+  private async call<T>(
+    method: string,
+    path: string,
+    body: unknown,
+    token: string | null,
+    as: Reading = 'json',
+  ): Promise<T> {
+    const headers: Record<string, string> = { Accept: as === 'json' ? 'application/json' : '*/*' };
     if (body !== undefined) {
       headers['Content-Type'] = 'application/json';
     }
@@ -185,7 +220,14 @@ export class Api {
     if (!response.ok) {
       throw await problemFrom(response);
     }
-    if (response.status === 204 || response.status === 202) {
+    if (as === 'bytes') {
+      const type = response.headers?.get('Content-Type') ?? 'application/octet-stream';
+      return { type, bytes: new Uint8Array(await response.arrayBuffer()) } as T;
+    }
+    if (as === 'text') {
+      return (await response.text()) as T;
+    }
+    if (response.status === 204) {
       return undefined as T;
     }
     const text = await response.text();

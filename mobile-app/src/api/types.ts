@@ -181,3 +181,121 @@ export interface LiveMessage<T> {
   version: number;
   data: T;
 }
+
+/** A row of `GET /reports/sales`: one hour, day, waiter or table. */
+export interface SalesRow {
+  key: string;
+  orders: number;
+  covers: number;
+  grossCents: number;
+  discountCents: number;
+  taxCents: number;
+  netCents: number;
+  tipsCents: number;
+  averageCheckCents: number;
+}
+
+export interface SalesReport {
+  from: string;
+  to: string;
+  timeZone: string;
+  rows: SalesRow[];
+  totals: Omit<SalesRow, 'key'> & { key?: string };
+}
+
+export interface ItemSales {
+  menuItemId: string;
+  name: string;
+  quantity: number;
+  grossCents: number;
+}
+
+export interface StationTimes {
+  station: string;
+  tickets: number;
+  p50Seconds: number | null;
+  p90Seconds: number | null;
+  maxSeconds: number | null;
+  delayed: number;
+}
+
+export type AdjustmentKind = 'VOID' | 'BILL_VOID' | 'DISCOUNT' | 'COMP' | 'REFUND';
+
+export interface Adjustment {
+  at: string;
+  kind: AdjustmentKind;
+  orderId: string | null;
+  billId: string | null;
+  amountCents: number;
+  reason: string;
+  by: string;
+  approvedBy: string | null;
+}
+
+export type ReplayState = 'IDLE' | 'RUNNING' | 'DONE' | 'FAILED';
+
+export interface ReplayStatus {
+  replayId: string | null;
+  state: ReplayState;
+  processed: number;
+  total: number;
+  startedAt: string | null;
+  finishedAt: string | null;
+  eventsPerSecond: number;
+  reason: string | null;
+}
+
+/** The services whose events an auditor reads one aggregate at a time. */
+export type AuditService = 'orders' | 'tickets' | 'bills' | 'catalog';
+
+export interface AuditMetadata {
+  userId?: string | null;
+  username?: string | null;
+  role?: string | null;
+  correlationId?: string | null;
+  causationId?: string | null;
+}
+
+export interface AuditEvent {
+  sequence: number;
+  type: string;
+  timestamp: string;
+  payload: unknown;
+  metadata: AuditMetadata;
+  hash: string;
+  previousHash?: string | null;
+  service?: string;
+  globalIndex?: number;
+  eventId?: string;
+  aggregateType?: string;
+  aggregateId?: string;
+}
+
+export interface AuditPage {
+  items: AuditEvent[];
+  page: number;
+  size: number;
+  total: number;
+}
+
+export interface StreamVerification {
+  valid: boolean;
+  events: number;
+  firstBrokenSequence: number | null;
+  reason: string | null;
+}
+
+export interface Checkpoint {
+  service: string;
+  upToGlobalIndex: number;
+  events: number;
+  merkleRoot: string;
+  signedAt: string;
+  keyId: string;
+  signature: string;
+}
+
+export interface UserAccount extends User {
+  createdAt?: string;
+  updatedAt?: string;
+}

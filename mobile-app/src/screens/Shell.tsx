@@ -27,6 +27,7 @@ export function Shell({ user, onSignOut, children }: { user: User; onSignOut: ()
           <View style={styles.nav}>
             <Button label="Floor" testID="nav-floor" onPress={() => navigate({ name: 'floor' })} />
             <Button label="Kitchen" testID="nav-kitchen" onPress={() => navigate({ name: 'kitchen' })} />
+            <Button label="Reports" testID="nav-reports" onPress={() => navigate({ name: 'reports' })} />
           </View>
         )}
         <Text
@@ -67,6 +68,7 @@ const styles = StyleSheet.create({
   page: { flex: 1, backgroundColor: colours.page },
   header: {
     flexDirection: 'row',
+    flexWrap: 'wrap',
     alignItems: 'center',
     gap: 8,
     paddingHorizontal: 12,
@@ -76,7 +78,7 @@ const styles = StyleSheet.create({
     borderBottomColor: colours.line,
   },
   brand: { fontSize: 20, fontWeight: '800', color: colours.ink },
-  nav: { flexDirection: 'row', gap: 6 },
+  nav: { flexDirection: 'row', flexWrap: 'wrap', gap: 6 },
   live: { fontSize: 14, fontWeight: '700' },
   online: { color: '#166534' },
   offline: { color: colours.danger },

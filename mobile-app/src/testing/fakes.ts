@@ -12,7 +12,7 @@ export interface Recorded {
   authorization?: string;
 }
 
-type Answer = { status: number; body?: unknown } | 'network-down';
+type Answer = { status: number; body?: unknown; text?: string; type?: string } | 'network-down';
 type Handler = (request: Recorded) => Answer;
 
 /** A server in memory that answers the app's fetch calls by method and path, and remembers every request. */
@@ -43,13 +43,15 @@ export class FakeServer {
       throw new TypeError('Failed to fetch');
     }
     this.requests.push(request);
-    const text = answer.body === undefined ? '' : JSON.stringify(answer.body);
+    const text = answer.text ?? (answer.body === undefined ? '' : JSON.stringify(answer.body));
     return {
       ok: answer.status >= 200 && answer.status < 300,
       status: answer.status,
       statusText: String(answer.status),
+      headers: new Headers({ 'Content-Type': answer.type ?? 'application/json' }),
       json: async () => JSON.parse(text),
       text: async () => text,
+      arrayBuffer: async () => new TextEncoder().encode(text).buffer,
     } as Response;
   };
 

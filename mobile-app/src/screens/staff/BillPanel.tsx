@@ -8,6 +8,7 @@ import { Versions } from '../../realtime/live';
 import { useLive } from '../../realtime/useLive';
 import { useServices } from '../../services';
 import { Button } from '../../ui/Button';
+import { BillAdjustments } from '../manager/BillAdjustments';
 import { colours, money, parseCents, TOUCH } from '../../ui/theme';
 
 /** The table's bill: totals, splitting it into checks, and taking payments with tips per check. */
@@ -147,6 +148,8 @@ export function BillPanel({ billId, orderId }: { billId: string; orderId: string
                 onPay={(method, amount, tip) => pay(null, method, amount, tip)}
               />,
             ])}
+
+      {(api.user?.role === 'MANAGER' || api.user?.role === 'ADMIN') && <BillAdjustments bill={bill} onChanged={reread} />}
 
       {bill.payments.length > 0 && (
         <View style={styles.block} testID="payments">

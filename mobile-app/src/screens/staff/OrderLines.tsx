@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { StyleSheet, Text, View } from 'react-native';
 
 import type { LineState, Menu, OrderLine } from '../../api/types';
@@ -31,8 +32,21 @@ const STATE_COLOUR: Record<LineState, string> = {
   VOIDED: '#fecaca',
 };
 
-/** The order's lines with their live state, and the ones still waiting in the outbox marked pending. */
-export function OrderLines({ lines, pending, menu }: { lines: OrderLine[]; pending: PendingLine[]; menu: Menu | null }) {
+/**
+ * The order's lines with their live state, and the ones still waiting in the outbox marked pending. `actionFor` adds
+ * what the reader may do to a line (a manager voids a sent one).
+ */
+export function OrderLines({
+  lines,
+  pending,
+  menu,
+  actionFor,
+}: {
+  lines: OrderLine[];
+  pending: PendingLine[];
+  menu: Menu | null;
+  actionFor?: (line: OrderLine) => ReactNode;
+}) {
   const allergensOf = (menuItemId: string) =>
     menu?.categories.flatMap((c) => c.items).find((i) => i.id === menuItemId)?.allergens ?? [];
   return (
@@ -54,6 +68,7 @@ export function OrderLines({ lines, pending, menu }: { lines: OrderLine[]; pendi
           >
             {STATE_TEXT[line.state]}
           </Text>
+          {actionFor?.(line)}
         </View>
       ))}
       {pending.map((line) => (
@@ -105,6 +120,7 @@ const styles = StyleSheet.create({
   empty: { color: colours.muted, fontSize: 15 },
   line: {
     flexDirection: 'row',
+    flexWrap: 'wrap',
     alignItems: 'center',
     gap: 8,
     padding: 8,

@@ -109,4 +109,27 @@ describe('TableScreen', () => {
     });
     expect(screen.getByTestId('route')).toHaveTextContent('/tables/b0000000-0000-4000-8000-000000000006');
   });
+  it('lets a manager void a sent line with a reason, and never offers a waiter the void', async () => {
+    const sent = orderView({
+      status: 'IN_KITCHEN',
+      lines: [
+        { lineId: 'l1', menuItemId: 'ribeye', name: 'Ribeye steak 300g', quantity: 1, modifiers: [], unitPriceCents: 3200, totalCents: 3200, state: 'SENT' },
+        { lineId: 'l2', menuItemId: 'fries', name: 'Fries', quantity: 1, modifiers: [], unitPriceCents: 450, totalCents: 450, state: 'NEW' },
+      ],
+    });
+    const server = serverWith({ id: ORDER, status: 'IN_KITCHEN' }).on('GET', `/api/v1/orders/${ORDER}`, { status: 200, body: sent });
+    const waiter = renderScreen(<TableScreen tableId={TABLE_5} />, fakeServices(server, 'STAFF').services);
+    await screen.findByTestId('line-state-l1');
+    expect(screen.queryByTestId('void-line-l1')).toBeNull();
+    waiter.unmount();
+
+    renderScreen(<TableScreen tableId={TABLE_5} />, fakeServices(server, 'MANAGER').services);
+    fireEvent.press(await screen.findByTestId('void-line-l1'));
+    expect(screen.queryByTestId('void-line-l2')).toBeNull();
+    fireEvent.changeText(screen.getByTestId('void-line-l1-reason'), 'guest changed their mind');
+    fireEvent.press(screen.getByTestId('void-line-l1-confirm'));
+    await waitFor(() =>
+      expect(server.sent('POST', `/api/v1/orders/${ORDER}/lines/l1/void`)[0]?.body).toEqual({ reason: 'guest changed their mind' }),
+    );
+  });
 });

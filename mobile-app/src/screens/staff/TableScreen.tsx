@@ -10,6 +10,7 @@ import { useLive } from '../../realtime/useLive';
 import { useOutbox, useServices } from '../../services';
 import { Banner } from '../../ui/Banner';
 import { Button } from '../../ui/Button';
+import { ReasonAction } from '../../ui/ReasonAction';
 import { colours, money } from '../../ui/theme';
 import { BillPanel } from './BillPanel';
 import { MenuPicker, type LineChoice } from './MenuPicker';
@@ -22,6 +23,7 @@ const MENU_REREAD_MS = 10_000;
 export function TableScreen({ tableId, knownOrderId }: { tableId: string; knownOrderId?: string }) {
   const { api, outbox } = useServices();
   const { navigate } = useRouter();
+  const managing = api.user?.role === 'MANAGER' || api.user?.role === 'ADMIN';
   const { pending } = useOutbox();
   const [floor, setFloor] = useState<FloorRow[]>([]);
   const [menu, setMenu] = useState<Menu | null>(null);
@@ -202,7 +204,24 @@ export function TableScreen({ tableId, knownOrderId }: { tableId: string; knownO
             <Text style={styles.subtitle}>
               Order{order ? ` · ${order.guests} guests · ${money(order.subtotalCents)}` : ''}
             </Text>
-            <OrderLines lines={lines} pending={pendingLines} menu={menu} />
+            <OrderLines
+              lines={lines}
+              pending={pendingLines}
+              menu={menu}
+              actionFor={
+                managing
+                  ? (line) =>
+                      ['SENT', 'COOKING', 'READY', 'SERVED'].includes(line.state) && (
+                        <ReasonAction
+                          label="Void"
+                          kind="danger"
+                          testID={`void-line-${line.lineId}`}
+                          onConfirm={(reason) => api.post(`/api/v1/orders/${orderId}/lines/${line.lineId}/void`, { reason })}
+                        />
+                      )
+                  : undefined
+              }
+            />
             {!billed && (
               <View style={styles.row}>
                 <Button

@@ -112,6 +112,11 @@ public final class RunningDevstack implements AutoCloseable {
         }
     }
 
+    /** A libpq address of one of the devstack's databases, for a tool such as {@code psql} that edits it directly. */
+    public String postgresAddress(String database) {
+        return "postgresql://postgres:postgres@localhost:" + postgresPort + "/" + database;
+    }
+
     /** How many rows {@code table} of {@code database} holds right now. */
     public long rows(String database, String table) {
         try (ResultSet count = connection(database).createStatement().executeQuery("select count(*) from " + table)) {
