@@ -58,6 +58,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
@@ -78,6 +79,7 @@ final class PushLatencyBenchmark implements AutoCloseable {
     private static final String GRILL_ITEM = "Brigade burger";
     private static final String PUBLISHER = KafkaEventPublisher.DEFAULT_PROCESSING_GROUP;
     private static final int SENDS_PER_ORDER = 10;
+    private static final Duration PUSH_PATIENCE = Duration.ofSeconds(10);
     private static final int MEASURED_TABLES = 8;
     private static final int LOAD_TABLES = 40;
 
@@ -254,7 +256,8 @@ final class PushLatencyBenchmark implements AutoCloseable {
                 "brigade.gateway.rate-limit.per-user-per-second=1000000",
                 "brigade.gateway.rate-limit.per-user-burst=1000000",
                 "brigade.gateway.rate-limit.per-address-per-second=1000000",
-                "brigade.gateway.rate-limit.per-address-burst=1000000");
+                "brigade.gateway.rate-limit.per-address-burst=1000000",
+                "logging.level.io.brigade.gateway.requests=WARN");
         gatewayUrl = "localhost:" + port(gateway);
         catalogUrl = "localhost:" + port(catalog);
         waiter = ApiClient.at("http://" + gatewayUrl).as("waiter", "STAFF");
@@ -343,17 +346,25 @@ final class PushLatencyBenchmark implements AutoCloseable {
         if (sent.status() != 200) {
             throw new IllegalStateException("Could not send: " + sent.raw());
         }
-        long direct = screens.direct(ticket);
-        long viaGateway = screens.viaGateway(ticket);
+        long direct;
+        long viaGateway;
+        try {
+            direct = screens.direct(ticket);
+            viaGateway = screens.viaGateway(ticket);
+        } catch (TimeoutException e) {
+            System.out.println("No push within " + PUSH_PATIENCE.toSeconds() + " s of send " + traceId + ": "
+                    + spans.of(traceId).stream().map(s -> HopSpans.service(s) + " " + s.getName()).toList());
+            direct = viaGateway = -1;
+        }
         Optional<Sample> sample = Optional.empty();
         long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-        while (sample.isEmpty() && System.nanoTime() < deadline) {
+        while (direct > 0 && sample.isEmpty() && System.nanoTime() < deadline) {
             sample = hops(traceId, sentAt, direct, viaGateway);
             if (sample.isEmpty()) {
                 Thread.sleep(5);
             }
         }
-        if (sample.isEmpty()) {
+        if (direct > 0 && sample.isEmpty()) {
             System.out.println("Incomplete trace " + traceId + ": " + spans.of(traceId).stream()
                     .map(s -> HopSpans.service(s) + " " + s.getName()).toList() + "; on Kafka: "
                     + arrivals.seen(traceId));
@@ -468,7 +479,8 @@ final class PushLatencyBenchmark implements AutoCloseable {
 
         private long await(Map<String, CompletableFuture<Long>> arrived, String ticket) throws Exception {
             try {
-                return arrived.computeIfAbsent(ticket, key -> new CompletableFuture<>()).get(30, TimeUnit.SECONDS);
+                return arrived.computeIfAbsent(ticket, key -> new CompletableFuture<>())
+                        .get(PUSH_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
             } finally {
                 arrived.remove(ticket);
             }
