@@ -62,8 +62,8 @@ final class DinnerLoad implements AutoCloseable {
     /** Where the time between a payment and the table's freeing goes, each row from the point before. */
     static final List<String> FREEING_HOPS = List.of(
             "payment answered -> billing publisher picks BillPaid up",
-            "-> order-command's fulfillment saga starts handling BillPaid (Kafka, consumer, processor)",
-            "-> saga has closed the order (CloseOrder committed, table freed)",
+            "-> order-command's paid-bills group starts handling BillPaid (Kafka, consumer, processor)",
+            "-> paid-bills has closed the order (CloseOrder committed, table freed)",
             "-> next guests' order accepted (the next attempt)");
 
     DinnerLoad(String gatewayUrl, List<UUID> tableIds, HopSpans spans) {
@@ -200,12 +200,12 @@ final class DinnerLoad implements AutoCloseable {
         private void noteFreeing(long openedAt) {
             Optional<SpanData> published = spans.find(paymentTrace, "billing-command",
                     span -> span.getName().equals(KafkaEventPublisher.DEFAULT_PROCESSING_GROUP + " BillPaid"));
-            Optional<SpanData> saga = spans.find(paymentTrace, "order-command",
-                    span -> span.getName().equals("fulfillment BillPaid"));
+            Optional<SpanData> closing = spans.find(paymentTrace, "order-command",
+                    span -> span.getName().equals("paid-bills BillPaid"));
             spans.forget(paymentTrace);
-            if (published.isPresent() && saga.isPresent()) {
-                long[] points = {paidAtEpoch, published.get().getStartEpochNanos(), saga.get().getStartEpochNanos(),
-                        saga.get().getEndEpochNanos(), openedAt};
+            if (published.isPresent() && closing.isPresent()) {
+                long[] points = {paidAtEpoch, published.get().getStartEpochNanos(),
+                        closing.get().getStartEpochNanos(), closing.get().getEndEpochNanos(), openedAt};
                 double[] hops = new double[points.length - 1];
                 for (int i = 0; i < hops.length; i++) {
                     hops[i] = (points[i + 1] - points[i]) / 1e6;
