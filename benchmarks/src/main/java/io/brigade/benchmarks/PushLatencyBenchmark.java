@@ -633,9 +633,16 @@ final class PushLatencyBenchmark implements AutoCloseable {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .initializers(new BrigadeTestInitializer(), c -> TestPropertyValues.of(values).applyTo(c),
                         c -> c.getBeanFactory().registerSingleton("pushLatencySpans", spans))
-                .run("--server.port=0");
+                .run(arguments(values));
         services.add(context);
         return context;
+    }
+
+    /** Log levels are read before any initializer runs, so they go on the command line with the port. */
+    private static String[] arguments(List<String> values) {
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0"));
+        values.stream().filter(value -> value.startsWith("logging.level.")).forEach(value -> arguments.add("--" + value));
+        return arguments.toArray(String[]::new);
     }
 
     private static int port(ConfigurableApplicationContext context) {
