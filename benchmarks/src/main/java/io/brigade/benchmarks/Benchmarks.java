@@ -60,6 +60,9 @@ public final class Benchmarks {
         if (selected("gateway")) {
             gateway(report);
         }
+        if (selected("push")) {
+            PushLatencyBenchmark.appendTo(report);
+        }
         if (selected("replay")) {
             replay(report);
         }

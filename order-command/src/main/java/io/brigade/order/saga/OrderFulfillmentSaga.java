@@ -15,7 +15,6 @@ import io.brigade.contracts.kitchen.TicketRecalled;
 import io.brigade.contracts.kitchen.TicketVoided;
 import io.brigade.contracts.order.AttachBill;
 import io.brigade.contracts.order.BillRequested;
-import io.brigade.contracts.order.CloseOrder;
 import io.brigade.contracts.order.DetachBill;
 import io.brigade.contracts.order.MarkLinesCooking;
 import io.brigade.contracts.order.MarkLinesReady;
@@ -49,7 +48,8 @@ import java.util.Map;
 /**
  * Runs one order through kitchen and billing: relays what the cooks did to the order (lines cooking, ready, back in
  * the kitchen), reports a ticket nobody started in time, attaches the bill and reports it when it stays unpaid too
- * long, closes the order when the bill is paid, and after a cancellation waits until kitchen and billing have dropped what they held (or its deadline passes).
+ * long, ends when the bill is paid (the order closes through {@code PaidBillPolicy}), and after a cancellation waits
+ * until kitchen and billing have dropped what they held (or its deadline passes).
  * <p>
  * It reads the order, kitchen and billing topics in one processor, so events of different topics come in any relative
  * order. Within a topic a ticket's (or a bill's) events keep their order, so the first event of an order the saga can
@@ -167,9 +167,9 @@ public class OrderFulfillmentSaga {
         endIfCancellationConfirmed();
     }
 
+    /** The paid bill closes the order through {@code PaidBillPolicy}; the saga has nothing left to watch. */
     @SagaEventHandler(associationProperty = ORDER_ID)
     void on(BillPaid event) {
-        commands.sendAndWait(new CloseOrder(orderId, event.billId()));
         finish();
     }
 

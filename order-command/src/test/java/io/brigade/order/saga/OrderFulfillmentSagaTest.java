@@ -20,7 +20,6 @@ import io.brigade.contracts.kitchen.TicketVoided;
 import io.brigade.contracts.order.AttachBill;
 import io.brigade.contracts.order.BillRequested;
 import io.brigade.contracts.order.BilledLine;
-import io.brigade.contracts.order.CloseOrder;
 import io.brigade.contracts.order.DetachBill;
 import io.brigade.contracts.order.LineId;
 import io.brigade.contracts.order.MarkLinesCooking;
@@ -199,11 +198,11 @@ class OrderFulfillmentSagaTest {
     }
 
     @Test
-    void givenBillIssued_whenBillPaid_thenTheOrderClosesAndTheSagaEnds() {
+    void givenBillIssued_whenBillPaid_thenTheSagaEndsAndLeavesClosingToThePaidBillPolicy() {
         fixture.givenAggregate(order.toString()).published(sentToGrillAndBar())
                 .andThenAPublished(billIssued(5400))
                 .whenPublishingA(new BillPaid(bill, order))
-                .expectDispatchedCommands(new CloseOrder(order, bill))
+                .expectNoDispatchedCommands()
                 .expectActiveSagas(0)
                 .expectNoScheduledDeadlines();
     }

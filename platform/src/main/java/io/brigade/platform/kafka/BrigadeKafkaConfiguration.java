@@ -23,6 +23,8 @@ import org.axonframework.extensions.kafka.eventhandling.consumer.Fetcher;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.KafkaEventMessage;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.SortedKafkaMessageBuffer;
 import org.axonframework.extensions.kafka.eventhandling.consumer.streamable.StreamableKafkaMessageSource;
+import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
+import org.axonframework.extensions.kafka.eventhandling.producer.ProducerFactory;
 import org.axonframework.extensions.kafka.eventhandling.producer.TopicResolver;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
@@ -32,6 +34,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -76,6 +79,32 @@ public class BrigadeKafkaConfiguration {
     KafkaMessageConverter<String, byte[]> kafkaMessageConverter(@Qualifier("eventSerializer") Serializer serializer) {
         return new GlobalIndexHeader(DefaultKafkaMessageConverter.builder().serializer(serializer)
                 .upcasterChain(new EventUpcasterChain(EventUpcasters.all())).build());
+    }
+
+    /**
+     * The publisher waits for Kafka's acknowledgement of a batch before its token moves on, so nothing is lost. Axon's
+     * default of one second is shorter than a busy broker or machine may take: the whole batch then fails, is sent
+     * again after the processor's back-off (a second, then doubling), and every event behind it waits that long. So the
+     * wait is {@code brigade.kafka.publish-ack-timeout}, long enough for a slow moment, still well within the producer's
+     * own delivery timeout.
+     */
+    @Bean(destroyMethod = "shutDown")
+    @ConditionalOnProperty(name = "axon.kafka.publisher.enabled", havingValue = "true", matchIfMissing = true)
+    @SuppressWarnings("unchecked")
+    KafkaPublisher<String, byte[]> kafkaPublisher(ProducerFactory<?, ?> producers,
+                                                  KafkaMessageConverter<String, byte[]> converter,
+                                                  TopicResolver topics,
+                                                  org.axonframework.config.Configuration configuration,
+                                                  @Qualifier("eventSerializer") Serializer serializer,
+                                                  @Value("${brigade.kafka.publish-ack-timeout}") Duration ackTimeout) {
+        return KafkaPublisher.<String, byte[]>builder()
+                .serializer(serializer)
+                .producerFactory((ProducerFactory<String, byte[]>) producers)
+                .messageConverter(converter)
+                .topicResolver(topics)
+                .messageMonitor(configuration.messageMonitor(KafkaPublisher.class, "kafkaPublisher"))
+                .publisherAckTimeout(ackTimeout.toMillis())
+                .build();
     }
 
     /** Every topic the service touches exists with enough partitions and is kept forever, so views can be rebuilt. */
