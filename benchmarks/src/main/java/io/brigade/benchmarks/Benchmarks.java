@@ -101,6 +101,7 @@ public final class Benchmarks {
                                 () -> service.openOrdersPerSecond(COMMANDS, 8));
                         eightThreads = profiled.result();
                         profiles[service == brigade ? 0 : 1] = profiled.profile();
+                        System.out.printf("profile of %s, 8 threads:%n%s%n", who, profiled.profile());
                     } else {
                         eightThreads = service.openOrdersPerSecond(COMMANDS, 8);
                     }
