@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Runs every benchmark a few times on this machine and reports medians, with the plain-Axon baseline measured on the
- * same kind of machine for comparison. {@code mvn -Pbench -pl benchmarks -am verify -DskipTests}
+ * Runs every benchmark a few times on this machine and reports medians; the order service beside a plain-Axon baseline
+ * measured in the same run. {@code mvn -Pbench -pl benchmarks -am verify -DskipTests}
  */
 public final class Benchmarks {
 
@@ -19,9 +21,6 @@ public final class Benchmarks {
     private static final int SCREENS = Integer.getInteger("bench.screens", 200);
     private static final int FAN_OUT_SENDS = Integer.getInteger("bench.fanOutSends", 10);
     private static final int GATEWAY_SAMPLES = Integer.getInteger("bench.gatewaySamples", 2000);
-    private static final double BASELINE_ONE_THREAD = 357;
-    private static final double BASELINE_EIGHT_THREADS = 1466;
-    private static final double BASELINE_P99_MILLIS = 16;
 
     private Benchmarks() {
     }
@@ -69,6 +68,9 @@ public final class Benchmarks {
         if (selected("audit")) {
             audit(report);
         }
+        if (selected("growth")) {
+            growth(report);
+        }
         System.out.println(report);
         Path out = Path.of(System.getProperty("bench.report", "target/benchmark-results.md"));
         try {
@@ -79,44 +81,125 @@ public final class Benchmarks {
         }
     }
 
-    /** Order commands per second on 1 and 8 threads, and command to Kafka record latency. */
+    /**
+     * Order commands per second on 1 and 8 threads and command to Kafka record latency, of Brigade's order service and
+     * of a plain-Axon service doing the same work, measured in turns in the same run; each Brigade figure is divided
+     * by the baseline's of the same round. The first measured 8-thread round of each is profiled.
+     */
     private static void orders(StringBuilder report) throws Exception {
-        try (OrderServiceBenchmark orders = new OrderServiceBenchmark()) {
-            List<Double> one = new ArrayList<>();
-            List<Double> eight = new ArrayList<>();
-            List<Double> medians = new ArrayList<>();
-            List<Double> p99s = new ArrayList<>();
+        try (OrderServiceBenchmark baseline = OrderServiceBenchmark.baseline();
+             OrderServiceBenchmark brigade = OrderServiceBenchmark.brigade()) {
+            Map<String, List<Double>> figures = new LinkedHashMap<>();
+            String[] profiles = new String[2];
             // the JIT keeps compiling the command path for the first rounds (seen: 1 thread 318, 492, 711 cmd/s,
             // then about 890 from the fifth round on), so the measured runs come after rounds that are not counted
             for (int round = 1; round <= WARMUP_ROUNDS + RUNS; round++) {
-                double oneThread = orders.openOrdersPerSecond(COMMANDS, 1);
-                double eightThreads = orders.openOrdersPerSecond(COMMANDS, 8);
-                double[] latency = orders.commandToKafkaMillis(LATENCY_SAMPLES);
                 boolean measured = round > WARMUP_ROUNDS;
-                System.out.printf("%s %d: %.0f cmd/s (1 thread), %.0f cmd/s (8 threads), command -> Kafka "
-                                + "median %.1f ms, p99 %.1f ms%n", measured ? "run" : "warm-up round",
-                        measured ? round - WARMUP_ROUNDS : round, oneThread, eightThreads,
-                        Stats.percentile(latency, 50), Stats.percentile(latency, 99));
-                if (measured) {
-                    one.add(oneThread);
-                    eight.add(eightThreads);
-                    medians.add(Stats.percentile(latency, 50));
-                    p99s.add(Stats.percentile(latency, 99));
+                // who goes first alternates, so neither always runs on a warmer or a fuller database
+                List<OrderServiceBenchmark> turns = round % 2 == 1 ? List.of(baseline, brigade)
+                        : List.of(brigade, baseline);
+                for (OrderServiceBenchmark service : turns) {
+                    String who = service == brigade ? "Brigade" : "baseline";
+                    double oneThread = service.openOrdersPerSecond(COMMANDS, 1);
+                    double eightThreads;
+                    if (round == WARMUP_ROUNDS + 1) {
+                        var profiled = CommandProfile.of(OrderServiceBenchmark.COMMAND_THREADS, 15,
+                                () -> service.openOrdersPerSecond(COMMANDS, 8));
+                        eightThreads = profiled.result();
+                        profiles[service == brigade ? 0 : 1] = profiled.profile();
+                        System.out.printf("profile of %s, 8 threads:%n%s%n", who, profiled.profile());
+                    } else {
+                        eightThreads = service.openOrdersPerSecond(COMMANDS, 8);
+                    }
+                    double[] latency = service.commandToKafkaMillis(LATENCY_SAMPLES);
+                    System.out.printf("%s %d, %s: %.0f cmd/s (1 thread), %.0f cmd/s (8 threads), command -> Kafka "
+                                    + "median %.1f ms, p99 %.1f ms%n", measured ? "run" : "warm-up round",
+                            measured ? round - WARMUP_ROUNDS : round, who, oneThread, eightThreads,
+                            Stats.percentile(latency, 50), Stats.percentile(latency, 99));
+                    if (measured) {
+                        figures.computeIfAbsent(who + " one", k -> new ArrayList<>()).add(oneThread);
+                        figures.computeIfAbsent(who + " eight", k -> new ArrayList<>()).add(eightThreads);
+                        figures.computeIfAbsent(who + " p50", k -> new ArrayList<>())
+                                .add(Stats.percentile(latency, 50));
+                        figures.computeIfAbsent(who + " p99", k -> new ArrayList<>())
+                                .add(Stats.percentile(latency, 99));
+                    }
                 }
             }
             report.append(String.format("""
-                            ## Order service (median of %d runs after %d warm-up rounds, %d commands a run, %d latency samples)
-                            | measure | Brigade | plain-Axon baseline | ratio |
+                            ## Order service beside a plain-Axon baseline (same run; median of %d runs after %d warm-up rounds, %d commands a run, %d latency samples)
+                            The baseline is plain Axon on the same embedded PostgreSQL (its own database, the same JPA event store schema) and
+                            the same Kafka (the same publisher settings, its own 12-partition topic), opening a tab with the same rules (table
+                            exists, table free) and one projection in the command's transaction; none of Brigade's hash chain, caller
+                            metadata, tracing, monitors or audit. The two take turns in every round, and each ratio is Brigade's figure over
+                            the baseline's of the same round (median of the rounds); for latency, lower is better and a ratio above 1 is slower.
+
+                            | measure | Brigade | plain-Axon baseline | ratio (Brigade / baseline) |
                             |---|---|---|---|
                             | open-order commands/s, 1 thread | %.0f | %.0f | %.2f |
                             | open-order commands/s, 8 threads | %.0f | %.0f | %.2f |
-                            | command -> Kafka record, median | %.1f ms | | |
-                            | command -> Kafka record, p99 | %.1f ms | %.0f ms (to a projection) | |
+                            | command -> Kafka record, median | %.1f ms | %.1f ms | %.2f |
+                            | command -> Kafka record, p99 | %.1f ms | %.1f ms | %.2f |
+
+                            Profile of the first measured 8-thread round, Brigade (JFR samples of the threads sending commands):
+
+                            %s
+                            Profile of the same round, baseline:
+
+                            %s
                             """, RUNS, WARMUP_ROUNDS, COMMANDS, LATENCY_SAMPLES,
-                    Stats.median(one), BASELINE_ONE_THREAD, Stats.median(one) / BASELINE_ONE_THREAD,
-                    Stats.median(eight), BASELINE_EIGHT_THREADS, Stats.median(eight) / BASELINE_EIGHT_THREADS,
-                    Stats.median(medians), Stats.median(p99s), BASELINE_P99_MILLIS));
+                    median(figures, "Brigade one"), median(figures, "baseline one"), ratio(figures, "one"),
+                    median(figures, "Brigade eight"), median(figures, "baseline eight"), ratio(figures, "eight"),
+                    median(figures, "Brigade p50"), median(figures, "baseline p50"), ratio(figures, "p50"),
+                    median(figures, "Brigade p99"), median(figures, "baseline p99"), ratio(figures, "p99"),
+                    profiles[0], profiles[1]));
         }
+    }
+
+    private static double median(Map<String, List<Double>> figures, String key) {
+        return Stats.median(figures.get(key));
+    }
+
+    /** The median over the rounds of Brigade's figure divided by the baseline's of the same round. */
+    private static double ratio(Map<String, List<Double>> figures, String measure) {
+        List<Double> brigade = figures.get("Brigade " + measure);
+        List<Double> baseline = figures.get("baseline " + measure);
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < brigade.size(); i++) {
+            ratios.add(brigade.get(i) / baseline.get(i));
+        }
+        return Stats.median(ratios);
+    }
+
+    /** Appends and command latency with 0 and millions of events already in the order store; start and claims. */
+    private static void growth(StringBuilder report) throws Exception {
+        List<GrowthBenchmark.Level> levels = new ArrayList<>();
+        for (String size : ("0," + System.getProperty("bench.growthEvents", "1000000,5000000")).split(",")) {
+            levels.add(GrowthBenchmark.measure(Long.parseLong(size.trim()), RUNS, COMMANDS, LATENCY_SAMPLES));
+        }
+        GrowthBenchmark.Level empty = levels.get(0);
+        StringBuilder rows = new StringBuilder();
+        for (GrowthBenchmark.Level level : levels) {
+            double appends = Stats.median(level.appends());
+            double median = Stats.median(level.medians());
+            double p99 = Stats.median(level.p99s());
+            rows.append(String.format("| %,d | %.0f (%.2f) | %.1f ms (%.2f) | %.1f ms (%.2f) | %.1f s | %.1f s | "
+                            + "%.0f ms | %.0f ms | %.0f ms / %.0f ms | %.0f ms |%n", level.events(), appends,
+                    appends / Stats.median(empty.appends()), median, median / Stats.median(empty.medians()), p99,
+                    p99 / Stats.median(empty.p99s()), level.startSeconds(), level.firstCheckpointSeconds(),
+                    level.tailClaimMillis(), level.headClaimMillis(), level.timeClaimMillis(),
+                    level.timeCaughtUpMillis(), level.timeClaimWithoutIndexMillis()));
+        }
+        report.append(String.format("""
+
+                        ## Order store growth (median of %d runs a level after 1 warm-up run; %d commands a run on 8 threads, %d one at a time)
+                        Each level is a new database: the service starts once (schema, publisher token), stops, gets the history written
+                        by COPY (whole closed orders of 11 to 14 events, hash-chained as the store chains them, over the past year, counted
+                        as published), and starts again. In brackets: the figure over the empty store's.
+
+                        | events in the store | open-order appends/s, 8 threads | command latency, median | command latency, p99 | start | first audit checkpoint | new processor's claim at the tail | at the head | 10 minutes back: claim / caught up | 10 minutes back without the time index: claim |
+                        |---|---|---|---|---|---|---|---|---|---|
+                        %s""", RUNS, COMMANDS, LATENCY_SAMPLES, rows));
     }
 
     /** BillRequested to BillIssued, both on Kafka. */

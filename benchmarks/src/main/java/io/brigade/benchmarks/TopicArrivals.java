@@ -35,10 +35,13 @@ final class TopicArrivals implements AutoCloseable {
         ready.join();
     }
 
-    /** When the record of {@code key} arrived, in {@link System#nanoTime()}, waiting for it up to 30 seconds. */
+    /**
+     * When the record of {@code key} arrived, in {@link System#nanoTime()}, waiting for it up to 3 minutes: on a
+     * machine shared with other builds the publisher may wait for Kafka's acknowledgement and retry for a while.
+     */
     long await(String key) throws Exception {
         try {
-            return arrived.computeIfAbsent(key, k -> new CompletableFuture<>()).get(30, TimeUnit.SECONDS);
+            return arrived.computeIfAbsent(key, k -> new CompletableFuture<>()).get(3, TimeUnit.MINUTES);
         } finally {
             arrived.remove(key);
         }

@@ -36,7 +36,8 @@ public class AuditConfiguration {
     @Bean
     static BeanPostProcessor hashChainingEventStorage(ObjectProvider<DataSource> dataSource,
                                                       @Qualifier("eventSerializer")
-                                                      ObjectProvider<Serializer> eventSerializer) {
+                                                      ObjectProvider<Serializer> eventSerializer,
+                                                      @Value("${brigade.axon.snapshots:false}") boolean snapshots) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -46,7 +47,7 @@ public class AuditConfiguration {
                 Serializer serializer = engine instanceof AbstractEventStorageEngine axonEngine
                         ? axonEngine.getEventSerializer() : eventSerializer.getObject();
                 return new HashChainingEventStorageEngine(engine, serializer,
-                        new ChainHeads(new JdbcTemplate(dataSource.getObject())));
+                        new ChainHeads(new JdbcTemplate(dataSource.getObject())), snapshots);
             }
         };
     }

@@ -5,6 +5,7 @@ import io.brigade.audit.EventHash;
 import io.brigade.platform.metadata.MetaDataKeys;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -36,11 +37,18 @@ public class HashChainingEventStorageEngine implements EventStorageEngine {
     private final EventStorageEngine delegate;
     private final Serializer serializer;
     private final ChainHeads heads;
+    private final boolean snapshots;
 
-    HashChainingEventStorageEngine(EventStorageEngine delegate, Serializer serializer, ChainHeads heads) {
+    /**
+     * With {@code snapshots} off (no Brigade aggregate takes snapshots), loading an aggregate reads its events only:
+     * Axon would otherwise ask the snapshot table first on every command, and find nothing.
+     */
+    HashChainingEventStorageEngine(EventStorageEngine delegate, Serializer serializer, ChainHeads heads,
+                                   boolean snapshots) {
         this.delegate = delegate;
         this.serializer = serializer;
         this.heads = heads;
+        this.snapshots = snapshots;
     }
 
     @Override
@@ -73,7 +81,33 @@ public class HashChainingEventStorageEngine implements EventStorageEngine {
                 CanonicalJson.parse(payload.getData()), text(metaData, MetaDataKeys.USER_ID),
                 text(metaData, MetaDataKeys.USERNAME), text(metaData, MetaDataKeys.ROLE)));
         batch.put(aggregateId, new ChainHeads.Head(sequence, hash));
-        return event.andMetaData(Map.of(PREVIOUS_HASH, previous, HASH, hash));
+        return new Chained<>(event, metaData.mergedWith(Map.of(PREVIOUS_HASH, previous, HASH, hash)), serializer,
+                payload);
+    }
+
+    /**
+     * The event with its hashes, storing the very payload bytes the hash covers: Axon would otherwise serialize the
+     * payload a second time to store it.
+     */
+    private static final class Chained<T> extends GenericDomainEventMessage<T> {
+
+        private final transient Serializer serializer;
+        private final transient SerializedObject<byte[]> payload;
+
+        Chained(DomainEventMessage<T> event, MetaData metaData, Serializer serializer,
+                SerializedObject<byte[]> payload) {
+            super(event.getType(), event.getAggregateIdentifier(), event.getSequenceNumber(), event.getPayload(),
+                    metaData, event.getIdentifier(), event.getTimestamp());
+            this.serializer = serializer;
+            this.payload = payload;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <S> SerializedObject<S> serializePayload(Serializer serializer, Class<S> expectedRepresentation) {
+            return serializer == this.serializer && expectedRepresentation == byte[].class
+                    ? (SerializedObject<S>) payload : super.serializePayload(serializer, expectedRepresentation);
+        }
     }
 
     private static String text(MetaData metaData, String key) {
@@ -83,6 +117,10 @@ public class HashChainingEventStorageEngine implements EventStorageEngine {
 
     @Override
     public void storeSnapshot(DomainEventMessage<?> snapshot) {
+        if (!snapshots) {
+            throw new IllegalStateException("A snapshot of " + snapshot.getType() + " was taken, but this service "
+                    + "does not read snapshots; set brigade.axon.snapshots=true");
+        }
         delegate.storeSnapshot(snapshot);
     }
 
@@ -103,7 +141,7 @@ public class HashChainingEventStorageEngine implements EventStorageEngine {
 
     @Override
     public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
-        return delegate.readSnapshot(aggregateIdentifier);
+        return snapshots ? delegate.readSnapshot(aggregateIdentifier) : Optional.empty();
     }
 
     @Override
