@@ -120,6 +120,7 @@ final class ReplayBenchmark implements AutoCloseable {
             recording.stop();
             recording.dump(profile);
             recording.close();
+            System.out.println("profile of this replay: " + profile);
         }
         sleep(1000);
         reading.set(false);
@@ -134,37 +135,53 @@ final class ReplayBenchmark implements AutoCloseable {
                 empty.get(), partial.get());
     }
 
-    /** The methods the replay thread was seen running most often (top of stack), from a JFR recording. */
+    /**
+     * Where the process spent its time during a replay, from a JFR recording: the threads seen running most often
+     * (the broker's and the reader's too, as they share the machine), then what the replay's own threads were doing
+     * and their hottest methods (top of stack). A sample stands for 10 ms on a CPU.
+     */
     static String hottest(Path profile, int top) throws Exception {
+        Map<String, Long> perThread = new HashMap<>();
         Map<String, Long> selfSamples = new HashMap<>();
         Map<String, Long> inStack = new HashMap<>();
-        long[] total = {0};
+        long all = 0;
+        long replay = 0;
         for (var event : RecordingFile.readAllEvents(profile)) {
             if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
                 continue;
             }
             var thread = event.getThread("sampledThread");
-            if (thread == null || thread.getJavaName() == null || !thread.getJavaName().startsWith("report-replay")) {
-                continue;
-            }
+            String threadName = thread == null || thread.getJavaName() == null ? "?"
+                    : thread.getJavaName().replaceAll("[-#]?\\d+$", "");
+            all++;
+            perThread.merge(threadName, 1L, Long::sum);
             RecordedStackTrace stack = event.getStackTrace();
-            if (stack == null || stack.getFrames().isEmpty()) {
+            if (!threadName.startsWith("report-replay") || stack == null || stack.getFrames().isEmpty()) {
                 continue;
             }
-            total[0]++;
+            replay++;
             RecordedFrame frame = stack.getFrames().get(0);
             selfSamples.merge(name(frame), 1L, Long::sum);
-            stack.getFrames().stream().map(ReplayBenchmark::area).distinct()
+            stack.getFrames().stream().map(ReplayBenchmark::area).filter(java.util.Objects::nonNull).distinct()
                     .forEach(area -> inStack.merge(area, 1L, Long::sum));
         }
         StringBuilder out = new StringBuilder();
-        out.append(String.format("%d samples of the replay thread%n%nwhere its time goes (share of samples with "
-                + "that code on the stack):%n", total[0]));
+        out.append(String.format("%d samples in the process, %d of them in the replay's threads%n%n"
+                + "threads seen running most often (share of all samples):%n", all, replay));
+        long total = Math.max(1, all);
+        perThread.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(top)
+                .forEach(e -> out.append(String.format("- %s: %.0f%% (%.1f s on a CPU)%n", e.getKey(),
+                        100.0 * e.getValue() / total, e.getValue() / 100.0)));
+        long replaySamples = Math.max(1, replay);
+        out.append(String.format("%nwhere the replay's threads spend their time (share of their samples with that "
+                + "code on the stack):%n"));
         inStack.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(top)
-                .forEach(e -> out.append(String.format("- %s: %.0f%%%n", e.getKey(), 100.0 * e.getValue() / total[0])));
-        out.append(String.format("%nhottest methods (top of stack):%n"));
+                .forEach(e -> out.append(String.format("- %s: %.0f%%%n", e.getKey(),
+                        100.0 * e.getValue() / replaySamples)));
+        out.append(String.format("%nhottest methods of the replay's threads (top of stack):%n"));
         selfSamples.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(top)
-                .forEach(e -> out.append(String.format("- %s: %.0f%%%n", e.getKey(), 100.0 * e.getValue() / total[0])));
+                .forEach(e -> out.append(String.format("- %s: %.0f%%%n", e.getKey(),
+                        100.0 * e.getValue() / replaySamples)));
         return out.toString();
     }
 
@@ -188,11 +205,17 @@ final class ReplayBenchmark implements AutoCloseable {
         if (type.startsWith("io.brigade.reporting.report.ReportFold")) {
             return "folding into report rows";
         }
-        if (type.startsWith("io.brigade.reporting.report.ReportTables") && method.equals("write")) {
+        if (type.startsWith("io.brigade.reporting.report.ReportTables")
+                && (method.equals("write") || method.equals("fill"))) {
             return "writing report tables (COPY)";
         }
         if (type.startsWith("org.postgresql")) {
             return "PostgreSQL driver";
+        }
+        if (type.startsWith("java.lang.") || type.startsWith("java.util.concurrent.") || type.contains("$$Lambda")
+                || type.startsWith("io.brigade.reporting.replay.")) {
+            // on every stack of a thread of a pool, or the loop that calls the rest
+            return null;
         }
         return type.substring(0, Math.max(0, type.lastIndexOf('.'))) + " (other)";
     }
