@@ -12,6 +12,7 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,8 +42,12 @@ final class ReplayBenchmark implements AutoCloseable {
     double liveEventsPerSecond;
     private JsonNode yearBefore;
 
+    /**
+     * One replay: its rate, what the sales reader got, the machine's load average as it started, and the CPU time
+     * this process (service, broker and reader) used meanwhile, which says how much of the machine it was given.
+     */
     record Run(double eventsPerSecond, long processed, Duration took, long complete, long errors, long empty,
-               long partial) {
+               long partial, double loadAverage, double cpuSeconds) {
     }
 
     ReplayBenchmark(long events) {
@@ -107,6 +112,9 @@ final class ReplayBenchmark implements AutoCloseable {
             recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
             recording.start();
         }
+        var machine = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        double loadAverage = machine.getSystemLoadAverage();
+        long cpuBefore = machine.getProcessCpuTime();
         ApiClient.Response started = manager.post("/api/v1/reports/replay", null);
         if (started.status() != 202) {
             throw new IllegalStateException("Replay refused: " + started.raw());
@@ -116,6 +124,7 @@ final class ReplayBenchmark implements AutoCloseable {
             sleep(100);
             status = manager.get("/api/v1/reports/replay").body();
         } while (status.path("state").asText().equals("RUNNING"));
+        double cpuSeconds = (machine.getProcessCpuTime() - cpuBefore) / 1e9;
         if (recording != null) {
             recording.stop();
             recording.dump(profile);
@@ -131,8 +140,11 @@ final class ReplayBenchmark implements AutoCloseable {
         Duration took = Duration.between(Instant.parse(status.path("startedAt").asText()),
                 Instant.parse(status.path("finishedAt").asText()));
         long processed = status.path("processed").asLong();
+        System.out.printf("replay of %,d events in %.1f s; load average %.1f as it started; this process used %.1f "
+                        + "CPU s meanwhile (%.2f cores)%n", processed, took.toMillis() / 1000.0, loadAverage,
+                cpuSeconds, cpuSeconds / (took.toMillis() / 1000.0));
         return new Run(processed / (took.toMillis() / 1000.0), processed, took, complete.get(), errors.get(),
-                empty.get(), partial.get());
+                empty.get(), partial.get(), loadAverage, cpuSeconds);
     }
 
     /**

@@ -46,8 +46,10 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Rebuilds every report table from offset zero of every topic while the live ones keep answering.
  * <ol>
- * <li>A new schema of report tables is made, and every partition is read from its first offset up to the end it had
- * when the rebuild started, folded in memory, with no write per event; then all of it is copied in at once.</li>
+ * <li>A new schema of report tables is made, without indexes, and every partition is read from its first offset up
+ * to the end it had when the rebuild started, folded in memory, with no write per event: polling Kafka, reading the
+ * payloads and folding run at once on threads of their own. Then every table is copied in and indexed, several
+ * tables at once.</li>
  * <li>The rebuild follows the end of the topics (events that arrived meanwhile), a batch and one write at a time,
  * until it is close behind.</li>
  * <li>The live feed pauses, the rebuild reads the last few events, and in one transaction the new tables are written
@@ -212,27 +214,31 @@ public class ReportReplay implements DisposableBean {
     }
 
     /**
-     * Reads up to {@code end}. The next poll runs on a thread of its own while the records of the last are read into
-     * events by several threads at once and folded here in their order, so that fetching from Kafka, reading the
-     * payloads and folding overlap.
+     * Reads up to {@code end} in three overlapping steps: the next poll runs on a thread of its own, while the records
+     * of the last are read into events by several threads at once, while the events of the one before are folded
+     * here, in their order.
      */
     private void readTo(KafkaConsumer<byte[], byte[]> reader, Map<TopicPartition, Long> end, ReportFold fold)
             throws InterruptedException {
         Future<ConsumerRecords<byte[], byte[]>> next = poll(reader, end);
+        List<Future<EventBatch>> decoding = List.of();
+        int decodingRecords = 0;
         try {
             while (next != null) {
-                ConsumerRecords<byte[], byte[]> records = records(next);
+                ConsumerRecords<byte[], byte[]> records = await(next);
                 next = poll(reader, end);
-                for (EventBatch batch : decode(records)) {
-                    batch.applyTo(fold);
-                }
-                processed.addAndGet(records.count());
+                List<Future<EventBatch>> decoded = decoding;
+                int decodedRecords = decodingRecords;
+                decoding = decode(records);
+                decodingRecords = records.count();
+                fold(decoded, decodedRecords, fold);
             }
+            fold(decoding, decodingRecords, fold);
         } finally {
             if (next != null) {
                 // the reader may be closed only once no thread uses it
                 try {
-                    records(next);
+                    await(next);
                 } catch (RuntimeException ignored) {
                     // the failure that brought us here is the one to report
                 }
@@ -240,7 +246,7 @@ public class ReportReplay implements DisposableBean {
         }
     }
 
-    private List<EventBatch> decode(ConsumerRecords<byte[], byte[]> records) throws InterruptedException {
+    private List<Future<EventBatch>> decode(ConsumerRecords<byte[], byte[]> records) {
         List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>(records.count());
         records.forEach(all::add);
         int part = Math.max(1, (all.size() + properties.replayDecoders() - 1) / properties.replayDecoders());
@@ -249,22 +255,19 @@ public class ReportReplay implements DisposableBean {
             List<ConsumerRecord<byte[], byte[]>> slice = all.subList(from, Math.min(all.size(), from + part));
             parts.add(decoders.submit(() -> EventBatch.read(slice, decoder)));
         }
-        List<EventBatch> batches = new ArrayList<>(parts.size());
-        for (Future<EventBatch> decoded : parts) {
-            try {
-                batches.add(decoded.get());
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException failure ? failure
-                        : new IllegalStateException(e.getCause());
-            }
-        }
-        return batches;
+        return parts;
     }
 
-    private static ConsumerRecords<byte[], byte[]> records(Future<ConsumerRecords<byte[], byte[]>> poll)
-            throws InterruptedException {
+    private void fold(List<Future<EventBatch>> decoded, int records, ReportFold fold) throws InterruptedException {
+        for (Future<EventBatch> batch : decoded) {
+            await(batch).applyTo(fold);
+        }
+        processed.addAndGet(records);
+    }
+
+    private static <T> T await(Future<T> work) throws InterruptedException {
         try {
-            return poll.get();
+            return work.get();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
         }
