@@ -3,6 +3,7 @@ package io.brigade.reporting.feed;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.brigade.contracts.billing.BillIssued;
 import io.brigade.contracts.billing.BillPaid;
@@ -31,6 +32,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -76,20 +78,24 @@ public final class EventDecoder {
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+    /** A reader per payload type, made once: looking the type up again for every record costs as much as a field. */
+    private final Map<ByteBuffer, ObjectReader> readers = new HashMap<>();
+
     public EventDecoder() {
         NOT_READ.forEach((type, properties) -> json.configOverride(type)
                 .setIgnorals(JsonIgnoreProperties.Value.forIgnoredProperties(properties)));
+        NEEDED.forEach((name, type) -> readers.put(name, json.readerFor(type)));
     }
 
     /** The record's event, or {@code null} when no report needs it. */
     public ReportEvent decode(ConsumerRecord<?, byte[]> record) throws IOException {
         Headers headers = record.headers();
         Header type = headers.lastHeader("axon-message-type");
-        Class<?> payloadType = type == null || type.value() == null ? null : NEEDED.get(ByteBuffer.wrap(type.value()));
-        if (payloadType == null || record.value() == null) {
+        ObjectReader reader = type == null || type.value() == null ? null : readers.get(ByteBuffer.wrap(type.value()));
+        if (reader == null || record.value() == null) {
             return null;
         }
-        Object payload = json.readValue(record.value(), payloadType);
+        Object payload = reader.readValue(record.value());
         Long sequence = number(headers, "axon-message-aggregate-seq");
         Long timestamp = number(headers, "axon-message-timestamp");
         String aggregateId = text(headers, "axon-message-aggregate-id");
