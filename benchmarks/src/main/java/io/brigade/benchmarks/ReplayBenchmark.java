@@ -12,6 +12,7 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,20 +36,24 @@ final class ReplayBenchmark implements AutoCloseable {
 
     private final BenchmarkStage stage = new BenchmarkStage();
     private final ConfigurableApplicationContext service;
-    private final ApiClient manager;
+    private final ApiClient reports;
     private final JdbcTemplate db;
     long written;
     double liveEventsPerSecond;
     private JsonNode yearBefore;
 
+    /**
+     * One replay: its rate, what the sales reader got, the machine's load average as it started, and the CPU time
+     * this process (service, broker and reader) used meanwhile, which says how much of the machine it was given.
+     */
     record Run(double eventsPerSecond, long processed, Duration took, long complete, long errors, long empty,
-               long partial) {
+               long partial, double loadAverage, double cpuSeconds) {
     }
 
     ReplayBenchmark(long events) {
         service = stage.start(ReportingApplication.class, "logging.level.io.brigade.reporting.replay=INFO");
         int port = ((WebServerApplicationContext) service).getWebServer().getPort();
-        manager = ApiClient.at("http://localhost:" + port).as("manager", "MANAGER");
+        reports = ApiClient.at("http://localhost:" + port);
         db = service.getBean(JdbcTemplate.class);
         RestaurantHistory history = new RestaurantHistory(TestInfrastructure.get().kafkaBootstrapServers(),
                 stage::topic);
@@ -66,7 +71,7 @@ final class ReplayBenchmark implements AutoCloseable {
         }
         liveEventsPerSecond = written / ((System.nanoTime() - readFrom) / 1e9);
         System.out.printf("live feed read them at %,.0f events/s%n", liveEventsPerSecond);
-        yearBefore = manager.get(YEAR).body();
+        yearBefore = reports.as("manager", "MANAGER").get(YEAR).body();
     }
 
     private long read() {
@@ -74,6 +79,8 @@ final class ReplayBenchmark implements AutoCloseable {
     }
 
     Run replay(Path profile) throws Exception {
+        // a token of its own for each replay: on a busy machine a few replays outlast one
+        ApiClient manager = reports.as("manager", "MANAGER");
         AtomicBoolean reading = new AtomicBoolean(true);
         AtomicLong complete = new AtomicLong();
         AtomicLong errors = new AtomicLong();
@@ -107,6 +114,9 @@ final class ReplayBenchmark implements AutoCloseable {
             recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
             recording.start();
         }
+        var machine = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        double loadAverage = machine.getSystemLoadAverage();
+        long cpuBefore = machine.getProcessCpuTime();
         ApiClient.Response started = manager.post("/api/v1/reports/replay", null);
         if (started.status() != 202) {
             throw new IllegalStateException("Replay refused: " + started.raw());
@@ -116,10 +126,12 @@ final class ReplayBenchmark implements AutoCloseable {
             sleep(100);
             status = manager.get("/api/v1/reports/replay").body();
         } while (status.path("state").asText().equals("RUNNING"));
+        double cpuSeconds = (machine.getProcessCpuTime() - cpuBefore) / 1e9;
         if (recording != null) {
             recording.stop();
             recording.dump(profile);
             recording.close();
+            System.out.println("profile of this replay: " + profile);
         }
         sleep(1000);
         reading.set(false);
@@ -130,41 +142,60 @@ final class ReplayBenchmark implements AutoCloseable {
         Duration took = Duration.between(Instant.parse(status.path("startedAt").asText()),
                 Instant.parse(status.path("finishedAt").asText()));
         long processed = status.path("processed").asLong();
+        System.out.printf("replay of %,d events in %.1f s; load average %.1f as it started; this process used %.1f "
+                        + "CPU s meanwhile (%.2f cores)%n", processed, took.toMillis() / 1000.0, loadAverage,
+                cpuSeconds, cpuSeconds / (took.toMillis() / 1000.0));
         return new Run(processed / (took.toMillis() / 1000.0), processed, took, complete.get(), errors.get(),
-                empty.get(), partial.get());
+                empty.get(), partial.get(), loadAverage, cpuSeconds);
     }
 
-    /** The methods the replay thread was seen running most often (top of stack), from a JFR recording. */
+    /**
+     * Where the process spent its time during a replay, from a JFR recording: the threads seen running most often
+     * (the broker's and the reader's too, as they share the machine), then what the replay's own threads were doing
+     * and their hottest methods (top of stack). A sample stands for 10 ms on a CPU.
+     */
     static String hottest(Path profile, int top) throws Exception {
+        Map<String, Long> perThread = new HashMap<>();
         Map<String, Long> selfSamples = new HashMap<>();
         Map<String, Long> inStack = new HashMap<>();
-        long[] total = {0};
+        long all = 0;
+        long replay = 0;
         for (var event : RecordingFile.readAllEvents(profile)) {
             if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
                 continue;
             }
             var thread = event.getThread("sampledThread");
-            if (thread == null || thread.getJavaName() == null || !thread.getJavaName().startsWith("report-replay")) {
-                continue;
-            }
+            String threadName = thread == null || thread.getJavaName() == null ? "?"
+                    : thread.getJavaName().replaceAll("[-#]?\\d+$", "");
+            all++;
+            perThread.merge(threadName, 1L, Long::sum);
             RecordedStackTrace stack = event.getStackTrace();
-            if (stack == null || stack.getFrames().isEmpty()) {
+            if (!threadName.startsWith("report-replay") || stack == null || stack.getFrames().isEmpty()) {
                 continue;
             }
-            total[0]++;
+            replay++;
             RecordedFrame frame = stack.getFrames().get(0);
             selfSamples.merge(name(frame), 1L, Long::sum);
-            stack.getFrames().stream().map(ReplayBenchmark::area).distinct()
+            stack.getFrames().stream().map(ReplayBenchmark::area).filter(java.util.Objects::nonNull).distinct()
                     .forEach(area -> inStack.merge(area, 1L, Long::sum));
         }
         StringBuilder out = new StringBuilder();
-        out.append(String.format("%d samples of the replay thread%n%nwhere its time goes (share of samples with "
-                + "that code on the stack):%n", total[0]));
+        out.append(String.format("%d samples in the process, %d of them in the replay's threads%n%n"
+                + "threads seen running most often (share of all samples):%n", all, replay));
+        long total = Math.max(1, all);
+        perThread.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(top)
+                .forEach(e -> out.append(String.format("- %s: %.0f%% (%.1f s on a CPU)%n", e.getKey(),
+                        100.0 * e.getValue() / total, e.getValue() / 100.0)));
+        long replaySamples = Math.max(1, replay);
+        out.append(String.format("%nwhere the replay's threads spend their time (share of their samples with that "
+                + "code on the stack):%n"));
         inStack.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(top)
-                .forEach(e -> out.append(String.format("- %s: %.0f%%%n", e.getKey(), 100.0 * e.getValue() / total[0])));
-        out.append(String.format("%nhottest methods (top of stack):%n"));
+                .forEach(e -> out.append(String.format("- %s: %.0f%%%n", e.getKey(),
+                        100.0 * e.getValue() / replaySamples)));
+        out.append(String.format("%nhottest methods of the replay's threads (top of stack):%n"));
         selfSamples.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(top)
-                .forEach(e -> out.append(String.format("- %s: %.0f%%%n", e.getKey(), 100.0 * e.getValue() / total[0])));
+                .forEach(e -> out.append(String.format("- %s: %.0f%%%n", e.getKey(),
+                        100.0 * e.getValue() / replaySamples)));
         return out.toString();
     }
 
@@ -188,11 +219,17 @@ final class ReplayBenchmark implements AutoCloseable {
         if (type.startsWith("io.brigade.reporting.report.ReportFold")) {
             return "folding into report rows";
         }
-        if (type.startsWith("io.brigade.reporting.report.ReportTables") && method.equals("write")) {
+        if (type.startsWith("io.brigade.reporting.report.ReportTables")
+                && (method.equals("write") || method.equals("fill"))) {
             return "writing report tables (COPY)";
         }
         if (type.startsWith("org.postgresql")) {
             return "PostgreSQL driver";
+        }
+        if (type.startsWith("java.lang.") || type.startsWith("java.util.concurrent.") || type.contains("$$Lambda")
+                || type.startsWith("io.brigade.reporting.replay.")) {
+            // on every stack of a thread of a pool, or the loop that calls the rest
+            return null;
         }
         return type.substring(0, Math.max(0, type.lastIndexOf('.'))) + " (other)";
     }

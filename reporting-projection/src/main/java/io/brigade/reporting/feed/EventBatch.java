@@ -3,7 +3,6 @@ package io.brigade.reporting.feed;
 import io.brigade.reporting.report.ReportFold;
 import io.brigade.reporting.report.ReportRows;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +25,10 @@ public final class EventBatch {
     private final Set<UUID> orderIds = new HashSet<>();
     private final Set<UUID> billIds = new HashSet<>();
     private final Set<UUID> ticketIds = new HashSet<>();
+    private final List<ReportRows.Skipped> skipped = new ArrayList<>();
 
-    public static EventBatch read(ConsumerRecords<byte[], byte[]> records, EventDecoder decoder, ReportFold fold) {
+    /** Reads without touching any fold, so that a replay reads the next poll while it folds the last. */
+    public static EventBatch read(Iterable<ConsumerRecord<byte[], byte[]>> records, EventDecoder decoder) {
         EventBatch batch = new EventBatch();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             try {
@@ -46,7 +47,7 @@ public final class EventBatch {
                     batch.ticketIds.add(UUID.fromString(event.aggregateId()));
                 }
             } catch (Exception e) {
-                skip(fold, record, e);
+                batch.skipped.add(skip(record, e));
             }
         }
         return batch;
@@ -54,11 +55,12 @@ public final class EventBatch {
 
     /** Applies the events in the order they were read. */
     public void applyTo(ReportFold fold) {
+        fold.skipped.addAll(skipped);
         for (int i = 0; i < events.size(); i++) {
             try {
                 fold.apply(events.get(i));
             } catch (RuntimeException e) {
-                skip(fold, sources.get(i), e);
+                fold.skipped.add(skip(sources.get(i), e));
             }
         }
     }
@@ -75,9 +77,9 @@ public final class EventBatch {
         return ticketIds;
     }
 
-    private static void skip(ReportFold fold, ConsumerRecord<byte[], byte[]> record, Exception e) {
+    private static ReportRows.Skipped skip(ConsumerRecord<byte[], byte[]> record, Exception e) {
         log.warn("Reports skip {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.toString());
-        fold.skipped.add(new ReportRows.Skipped(record.topic(), record.partition(), record.offset(),
-                EventDecoder.type(record), String.valueOf(e)));
+        return new ReportRows.Skipped(record.topic(), record.partition(), record.offset(),
+                EventDecoder.type(record), String.valueOf(e));
     }
 }

@@ -159,7 +159,7 @@ public class ReportFeed implements SmartLifecycle {
                 continue;
             }
             ReportFold fold = new ReportFold();
-            EventBatch batch = EventBatch.read(records, decoder, fold);
+            EventBatch batch = EventBatch.read(records, decoder);
             Map<TopicPartition, Long> positions = new HashMap<>();
             for (TopicPartition partition : records.partitions()) {
                 List<?> inPartition = records.records(partition);

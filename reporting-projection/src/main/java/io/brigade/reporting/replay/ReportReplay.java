@@ -12,6 +12,7 @@ import io.brigade.reporting.feed.ReportTopics;
 import io.brigade.reporting.report.ReportFold;
 import io.brigade.reporting.report.ReportTables;
 import io.brigade.reporting.report.ReportsProperties;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -24,14 +25,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,8 +46,10 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Rebuilds every report table from offset zero of every topic while the live ones keep answering.
  * <ol>
- * <li>A new schema of report tables is made, and every partition is read from its first offset up to the end it had
- * when the rebuild started, folded in memory, with no write per event; then all of it is copied in at once.</li>
+ * <li>A new schema of report tables is made, without indexes, and every partition is read from its first offset up
+ * to the end it had when the rebuild started, folded in memory, with no write per event: polling Kafka, reading the
+ * payloads and folding run at once on threads of their own. Then every table is copied in and indexed, several
+ * tables at once.</li>
  * <li>The rebuild follows the end of the topics (events that arrived meanwhile), a batch and one write at a time,
  * until it is close behind.</li>
  * <li>The live feed pauses, the rebuild reads the last few events, and in one transaction the new tables are written
@@ -72,6 +80,14 @@ public class ReportReplay implements DisposableBean {
         return thread;
     });
 
+    private final ExecutorService poller = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "report-replay-poll");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final ExecutorService decoders;
+
     private final AtomicReference<ReplayStatus> status = new AtomicReference<>(ReplayStatus.IDLE);
     private final AtomicLong processed = new AtomicLong();
     private final AtomicLong total = new AtomicLong();
@@ -87,6 +103,11 @@ public class ReportReplay implements DisposableBean {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.properties = properties;
+        this.decoders = Executors.newFixedThreadPool(properties.replayDecoders(), r -> {
+            Thread thread = new Thread(r, "report-replay-decode");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.progressWriter = new KafkaEventWriter(String.join(",", kafka.getBootstrapServers()));
         this.progressTopic = brigade.topic(Topics.REPORTING_EVENTS);
     }
@@ -145,7 +166,12 @@ public class ReportReplay implements DisposableBean {
             long reading = System.nanoTime();
             readTo(reader, end, fold);
             long writing = System.nanoTime();
-            write(fold, positions(reader, partitions), true);
+            try {
+                tables.fill(ReportTables.NEXT, fold, positions(reader, partitions));
+            } catch (SQLException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+            fold.written();
             log.info("Replay read {} events in {} ms and copied the reports in {} ms", processed.get(),
                     (writing - reading) / 1_000_000, (System.nanoTime() - writing) / 1_000_000);
 
@@ -187,12 +213,73 @@ public class ReportReplay implements DisposableBean {
         }
     }
 
-    private void readTo(KafkaConsumer<byte[], byte[]> reader, Map<TopicPartition, Long> end, ReportFold fold) {
-        while (distance(positions(reader, end.keySet()), end) > 0) {
-            ConsumerRecords<byte[], byte[]> records = reader.poll(Duration.ofMillis(200));
-            EventBatch.read(records, decoder, fold).applyTo(fold);
-            processed.addAndGet(records.count());
+    /**
+     * Reads up to {@code end} in three overlapping steps: the next poll runs on a thread of its own, while the records
+     * of the last are read into events by several threads at once, while the events of the one before are folded
+     * here, in their order.
+     */
+    private void readTo(KafkaConsumer<byte[], byte[]> reader, Map<TopicPartition, Long> end, ReportFold fold)
+            throws InterruptedException {
+        Future<ConsumerRecords<byte[], byte[]>> next = poll(reader, end);
+        List<Future<EventBatch>> decoding = List.of();
+        int decodingRecords = 0;
+        try {
+            while (next != null) {
+                ConsumerRecords<byte[], byte[]> records = await(next);
+                next = poll(reader, end);
+                List<Future<EventBatch>> decoded = decoding;
+                int decodedRecords = decodingRecords;
+                decoding = decode(records);
+                decodingRecords = records.count();
+                fold(decoded, decodedRecords, fold);
+            }
+            fold(decoding, decodingRecords, fold);
+        } finally {
+            if (next != null) {
+                // the reader may be closed only once no thread uses it
+                try {
+                    await(next);
+                } catch (RuntimeException ignored) {
+                    // the failure that brought us here is the one to report
+                }
+            }
         }
+    }
+
+    private List<Future<EventBatch>> decode(ConsumerRecords<byte[], byte[]> records) {
+        List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>(records.count());
+        records.forEach(all::add);
+        int part = Math.max(1, (all.size() + properties.replayDecoders() - 1) / properties.replayDecoders());
+        List<Future<EventBatch>> parts = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += part) {
+            List<ConsumerRecord<byte[], byte[]>> slice = all.subList(from, Math.min(all.size(), from + part));
+            parts.add(decoders.submit(() -> EventBatch.read(slice, decoder)));
+        }
+        return parts;
+    }
+
+    private void fold(List<Future<EventBatch>> decoded, int records, ReportFold fold) throws InterruptedException {
+        for (Future<EventBatch> batch : decoded) {
+            await(batch).applyTo(fold);
+        }
+        processed.addAndGet(records);
+    }
+
+    private static <T> T await(Future<T> work) throws InterruptedException {
+        try {
+            return work.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** The next poll, unless the reader already stands at the end; the reader is only ever used by one thread. */
+    private Future<ConsumerRecords<byte[], byte[]>> poll(KafkaConsumer<byte[], byte[]> reader,
+                                                         Map<TopicPartition, Long> end) {
+        if (distance(positions(reader, end.keySet()), end) == 0) {
+            return null;
+        }
+        return poller.submit(() -> reader.poll(Duration.ofMillis(200)));
     }
 
     private void write(ReportFold fold, Map<TopicPartition, Long> positions, boolean fresh) {
@@ -254,6 +341,8 @@ public class ReportReplay implements DisposableBean {
     @Override
     public void destroy() {
         ticker.shutdownNow();
+        poller.shutdownNow();
+        decoders.shutdownNow();
         progressWriter.close();
     }
 }

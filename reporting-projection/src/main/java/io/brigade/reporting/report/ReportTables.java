@@ -8,12 +8,13 @@ import io.brigade.reporting.report.ReportRows.OrderRow;
 import io.brigade.reporting.report.ReportRows.TicketRow;
 import org.apache.kafka.common.TopicPartition;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
-import java.io.StringReader;
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -21,10 +22,15 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
@@ -44,22 +50,30 @@ public class ReportTables {
             "report_bill_line", "sale_entry", "kitchen_ticket", "kitchen_delay", "adjustment", "skipped_event");
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How much COPY text is made before it is sent on. */
+    private static final int CHUNK = 64 * 1024;
     private static final Map<String, String> ASSIGNMENTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
     private final ReportsProperties properties;
 
-    public ReportTables(JdbcTemplate jdbc, ReportsProperties properties) {
+    public ReportTables(JdbcTemplate jdbc, DataSource dataSource, ReportsProperties properties) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.properties = properties;
     }
 
-    /** A new, empty schema of report tables made from the live one's definitions. */
+    /**
+     * A new, empty schema of report tables made from the live one's definitions, without their keys and indexes:
+     * {@link #fill} builds those once the tables are full.
+     */
     public void createNext() {
         jdbc.execute("drop schema if exists " + NEXT + " cascade");
         jdbc.execute("create schema " + NEXT);
         for (String table : TABLES) {
-            jdbc.execute("create table " + NEXT + "." + table + " (like " + LIVE + "." + table + " including all)");
+            jdbc.execute("create table " + NEXT + "." + table + " (like " + LIVE + "." + table
+                    + " including all excluding indexes)");
         }
     }
 
@@ -149,39 +163,125 @@ public class ReportTables {
      */
     public void write(Connection connection, String schema, ReportFold fold, Map<TopicPartition, Long> positions,
                       boolean fresh) throws SQLException {
-        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-        Writer writer = new Writer(connection, copy, schema, fresh);
-        writer.rows("restaurant_settings", "settings_id", "version",
-                fold.changedSettings.stream().map(fold.settings::get).toList(),
-                row -> new Object[]{row.settingsId, row.timeZone, row.version});
-        writer.rows("report_order", "order_id", "version",
-                fold.changedOrders.stream().map(fold.orders::get).toList(),
-                row -> new Object[]{row.orderId, row.waiter, row.guests, row.openedAt, row.cancelled,
-                        json(row.lines), row.version});
-        writer.rows("report_bill", "bill_id", "version",
-                fold.changedBills.stream().map(fold.bills::get).toList(),
-                row -> new Object[]{row.billId, row.orderId, row.tableNumber, row.subtotal, row.discount,
-                        row.serviceCharge, row.tax, row.total, row.standingTips, row.status, row.paidAt,
-                        row.version});
-        writer.rows("kitchen_ticket", "ticket_id", "version",
-                fold.changedTickets.stream().map(fold.tickets::get).toList(),
-                row -> new Object[]{row.ticketId, row.orderId, row.station, row.createdAt, row.bumpedAt,
-                        row.voided, row.version});
-        writer.rows("report_bill_line", "bill_id, line_id", null, fold.newBillLines,
-                row -> new Object[]{row.billId(), row.lineId(), row.menuItemId(), row.name(), row.quantity(),
-                        row.total()});
-        writer.rows("sale_entry", "entry_id", null, fold.newSales,
-                row -> new Object[]{row.entryId(), row.billId(), row.at(), row.orders(), row.gross(),
-                        row.discount(), row.tax(), row.net(), row.tips()});
-        writer.rows("kitchen_delay", "ticket_id", null, fold.newDelays.values(),
-                row -> new Object[]{row.ticketId(), row.orderId(), row.station(), row.at()});
-        writer.rows("adjustment", "event_id", null, fold.newAdjustments,
-                row -> new Object[]{row.eventId(), row.at(), row.kind(), row.orderId(), row.billId(), row.amount(),
-                        row.reason(), row.by(), row.approvedBy()});
-        writer.rows("skipped_event", "topic, partition, \"offset\"", null, fold.skipped,
-                row -> new Object[]{row.topic(), row.partition(), row.offset(), row.type(), row.error()});
-        List<Map.Entry<TopicPartition, Long>> offsets = new ArrayList<>(positions.entrySet());
-        writer.offsets(offsets);
+        Writer writer = new Writer(connection, schema, fresh);
+        for (TableRows<?> table : rowsOf(fold)) {
+            writer.rows(table);
+        }
+        writer.offsets(new ArrayList<>(positions.entrySet()));
+    }
+
+    /**
+     * Fills the tables of a schema made by {@link #createNext()}, which hold nothing yet and have no index: each table
+     * is copied in and then indexed as the live one is, on a connection of its own, several tables at once. Building
+     * an index once over the whole table is much cheaper than keeping it up to date row by row.
+     */
+    public void fill(String schema, ReportFold fold, Map<TopicPartition, Long> positions) throws SQLException {
+        Map<String, List<String>> indexes = indexesOfLive(schema);
+        List<TableRows<?>> tables = new ArrayList<>(rowsOf(fold));
+        tables.add(new TableRows<>("feed_offset", null, null, new ArrayList<>(positions.entrySet()),
+                e -> new Object[]{e.getKey().topic(), e.getKey().partition(), e.getValue()}));
+        // the largest first, so that the small ones fill the gaps beside them
+        tables.sort(Comparator.comparingInt((TableRows<?> t) -> -t.rows().size()));
+        ExecutorService writers = Executors.newFixedThreadPool(properties.replayWriters(), r -> {
+            Thread thread = new Thread(r, "report-replay-copy");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> copies = new ArrayList<>();
+            for (TableRows<?> table : tables) {
+                copies.add(writers.submit(() -> {
+                    try (Connection connection = dataSource.getConnection()) {
+                        connection.setAutoCommit(true);
+                        new Writer(connection, schema, true).rows(table);
+                        try (Statement statement = connection.createStatement()) {
+                            for (String index : indexes.getOrDefault(table.table(), List.of())) {
+                                statement.execute(index);
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            SQLException failed = null;
+            for (Future<?> copy : copies) {
+                try {
+                    copy.get();
+                } catch (ExecutionException e) {
+                    if (failed == null) {
+                        failed = new SQLException("Could not fill the rebuilt reports: " + e.getCause(), e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SQLException("Interrupted while filling the rebuilt reports", e);
+                }
+            }
+            if (failed != null) {
+                throw failed;
+            }
+        } finally {
+            writers.shutdownNow();
+        }
+    }
+
+    /** The statements that give each table of {@code schema} the keys and indexes its live namesake has. */
+    private Map<String, List<String>> indexesOfLive(String schema) {
+        Map<String, List<String>> indexes = new HashMap<>();
+        jdbc.query("""
+                select c.relname, con.conname, pg_get_constraintdef(con.oid)
+                from pg_constraint con join pg_class c on c.oid = con.conrelid
+                join pg_namespace n on n.oid = c.relnamespace
+                where n.nspname = ? and con.contype in ('p', 'u', 'x')""", rs -> {
+            indexes.computeIfAbsent(rs.getString(1), t -> new ArrayList<>()).add("alter table " + schema + "."
+                    + rs.getString(1) + " add constraint " + rs.getString(2) + " " + rs.getString(3));
+        }, LIVE);
+        jdbc.query("""
+                select c.relname, pg_get_indexdef(i.indexrelid)
+                from pg_index i join pg_class c on c.oid = i.indrelid join pg_namespace n on n.oid = c.relnamespace
+                where n.nspname = ? and not exists (select 1 from pg_constraint con where con.conindid = i.indexrelid)
+                """, rs -> {
+            indexes.computeIfAbsent(rs.getString(1), t -> new ArrayList<>())
+                    .add(rs.getString(2).replace(" ON " + LIVE + ".", " ON " + schema + "."));
+        }, LIVE);
+        return indexes;
+    }
+
+    /** A table's changed or new rows, with its key and the column that holds a row's version, if it has one. */
+    private record TableRows<T>(String table, String key, String version, Collection<T> rows,
+                                Function<T, Object[]> values) {
+    }
+
+    private static List<TableRows<?>> rowsOf(ReportFold fold) {
+        return List.of(
+                new TableRows<>("restaurant_settings", "settings_id", "version",
+                        fold.changedSettings.stream().map(fold.settings::get).toList(),
+                        row -> new Object[]{row.settingsId, row.timeZone, row.version}),
+                new TableRows<>("report_order", "order_id", "version",
+                        fold.changedOrders.stream().map(fold.orders::get).toList(),
+                        row -> new Object[]{row.orderId, row.waiter, row.guests, row.openedAt, row.cancelled,
+                                json(row.lines), row.version}),
+                new TableRows<>("report_bill", "bill_id", "version",
+                        fold.changedBills.stream().map(fold.bills::get).toList(),
+                        row -> new Object[]{row.billId, row.orderId, row.tableNumber, row.subtotal, row.discount,
+                                row.serviceCharge, row.tax, row.total, row.standingTips, row.status, row.paidAt,
+                                row.version}),
+                new TableRows<>("kitchen_ticket", "ticket_id", "version",
+                        fold.changedTickets.stream().map(fold.tickets::get).toList(),
+                        row -> new Object[]{row.ticketId, row.orderId, row.station, row.createdAt, row.bumpedAt,
+                                row.voided, row.version}),
+                new TableRows<>("report_bill_line", "bill_id, line_id", null, fold.newBillLines,
+                        row -> new Object[]{row.billId(), row.lineId(), row.menuItemId(), row.name(),
+                                row.quantity(), row.total()}),
+                new TableRows<>("sale_entry", "entry_id", null, fold.newSales,
+                        row -> new Object[]{row.entryId(), row.billId(), row.at(), row.orders(), row.gross(),
+                                row.discount(), row.tax(), row.net(), row.tips()}),
+                new TableRows<>("kitchen_delay", "ticket_id", null, fold.newDelays.values(),
+                        row -> new Object[]{row.ticketId(), row.orderId(), row.station(), row.at()}),
+                new TableRows<>("adjustment", "event_id", null, fold.newAdjustments,
+                        row -> new Object[]{row.eventId(), row.at(), row.kind(), row.orderId(), row.billId(),
+                                row.amount(), row.reason(), row.by(), row.approvedBy()}),
+                new TableRows<>("skipped_event", "topic, partition, \"offset\"", null, fold.skipped,
+                        row -> new Object[]{row.topic(), row.partition(), row.offset(), row.type(), row.error()}));
     }
 
     private static final class Writer {
@@ -190,18 +290,21 @@ public class ReportTables {
         private final String schema;
         private final boolean fresh;
 
-        Writer(Connection connection, CopyManager copy, String schema, boolean fresh) {
+        Writer(Connection connection, String schema, boolean fresh) throws SQLException {
             this.connection = connection;
-            this.copy = copy;
+            this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
             this.schema = schema;
             this.fresh = fresh;
         }
 
-        <T> void rows(String table, String key, String version, Collection<T> rows, Function<T, Object[]> values)
-                throws SQLException {
-            if (rows.isEmpty()) {
-                return;
+        <T> void rows(TableRows<T> rows) throws SQLException {
+            if (!rows.rows().isEmpty()) {
+                rows(rows.table(), rows.key(), rows.version(), rows.rows(), rows.values());
             }
+        }
+
+        private <T> void rows(String table, String key, String version, Collection<T> rows,
+                              Function<T, Object[]> values) throws SQLException {
             String target = schema + "." + table;
             if (fresh) {
                 copyIn(target, rows, values);
@@ -264,23 +367,37 @@ public class ReportTables {
             return assignments;
         }
 
+        /** Streams the rows as they are written out, so the server takes in the first while the rest are made. */
         private <T> void copyIn(String table, Collection<T> rows, Function<T, Object[]> values) throws SQLException {
-            StringBuilder text = new StringBuilder(rows.size() * 96);
-            for (T row : rows) {
-                Object[] fields = values.apply(row);
-                for (int i = 0; i < fields.length; i++) {
-                    if (i > 0) {
-                        text.append('\t');
-                    }
-                    field(text, fields[i]);
-                }
-                text.append('\n');
-            }
+            CopyIn in = copy.copyIn("copy " + table + " from stdin");
             try {
-                copy.copyIn("copy " + table + " from stdin", new StringReader(text.toString()));
-            } catch (IOException e) {
-                throw new SQLException("Could not copy into " + table, e);
+                StringBuilder text = new StringBuilder(CHUNK + 1024);
+                for (T row : rows) {
+                    Object[] fields = values.apply(row);
+                    for (int i = 0; i < fields.length; i++) {
+                        if (i > 0) {
+                            text.append('\t');
+                        }
+                        field(text, fields[i]);
+                    }
+                    text.append('\n');
+                    if (text.length() >= CHUNK) {
+                        send(in, text);
+                    }
+                }
+                send(in, text);
+                in.endCopy();
+            } finally {
+                if (in.isActive()) {
+                    in.cancelCopy();
+                }
             }
+        }
+
+        private static void send(CopyIn in, StringBuilder text) throws SQLException {
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            in.writeToCopy(bytes, 0, bytes.length);
+            text.setLength(0);
         }
 
         private static void field(StringBuilder text, Object value) {
