@@ -146,7 +146,7 @@ public final class RunningDevstack implements AutoCloseable {
      * A port from which the gateway and the services (base to base + 6), PostgreSQL (base + 10) and Kafka (base + 11,
      * its controller base + 1011) can all listen.
      */
-    static int freeBase() {
+    public static int freeBase() {
         for (int attempt = 0; attempt < 50; attempt++) {
             // below Linux's ephemeral range (from 32768), where the system's own client sockets could take a port
             int base = ThreadLocalRandom.current().nextInt(20_000, 31_000);
