@@ -52,7 +52,8 @@ final class DevstackInProcesses implements AutoCloseable {
         command.environment().put("BRIGADE_DB_PORT", String.valueOf(base + 10));
         command.environment().put("BRIGADE_KAFKA_PORT", String.valueOf(base + 11));
         DevstackInProcesses started = new DevstackInProcesses(command.start(), data, out, base);
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(12);
+        // eight JVMs starting at once on a shared 2-core machine can take many minutes
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
         while (!started.printed().contains("Brigade is up")) {
             if (!started.devstack.isAlive() || System.nanoTime() > deadline) {
                 String printed = started.printed();

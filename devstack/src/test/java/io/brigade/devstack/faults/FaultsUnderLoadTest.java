@@ -56,8 +56,8 @@ class FaultsUnderLoadTest {
             "catalog-query", "gateway", "Kafka", "PostgreSQL");
     private static final Map<String, Integer> SERVICE_PORTS = Map.of("auth-service", 8081, "order-command", 8082,
             "kitchen-command", 8083, "billing-command", 8084, "catalog-query", 8085, "reporting-projection", 8086);
-    private static final Duration LOAD_BEFORE_KILL = Duration.ofSeconds(Long.getLong("faults.load-before", 12));
-    private static final Duration LOAD_AFTER_BACK = Duration.ofSeconds(Long.getLong("faults.load-after", 12));
+    private static final Duration LOAD_BEFORE_KILL = Duration.ofSeconds(Long.getLong("faults.load-before", 10));
+    private static final Duration LOAD_AFTER_BACK = Duration.ofSeconds(Long.getLong("faults.load-after", 10));
     private static final Duration LAG_PATIENCE = Duration.ofSeconds(60);
     private static final int WAITERS = Integer.getInteger("faults.waiters", 6);
     private static final String STAFF_PASSWORD = "faults-brigade-2026";
@@ -82,6 +82,8 @@ class FaultsUnderLoadTest {
                 // every client of the run comes from this one address; the per-user limits stay
                 "BRIGADE_GATEWAY_RATELIMIT_PERADDRESSPERSECOND", "1000000",
                 "BRIGADE_GATEWAY_RATELIMIT_PERADDRESSBURST", "1000000",
+                // the quick compiler only: every part starts and restarts with less CPU, which a shared machine lacks
+                "BRIGADE_PROCESS_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1",
                 // the orders the hostile requests aim at wait untouched for the whole run: no delay raised on them
                 "BRIGADE_KITCHEN_START_WITHIN", "PT3H", "BRIGADE_BILL_SETTLED_WITHIN", "PT3H"));
         String gateway = devstack.gateway();

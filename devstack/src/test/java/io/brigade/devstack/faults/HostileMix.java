@@ -3,27 +3,24 @@ package io.brigade.devstack.faults;
 import io.brigade.platform.test.hostile.Endpoint;
 import io.brigade.platform.test.hostile.HostileRequest;
 import io.brigade.platform.test.hostile.HostileRequests;
+import io.brigade.platform.test.hostile.HostileSockets;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
  * Hostile clients mixed into the dinner service: a few requests a second drawn from the hostile-input set (each a
- * request the API accepts with one thing broken), and now and then a websocket sending garbage, a frame before
- * CONNECT, a bad token or an oversized frame on {@code /ws}. Each answer is kept with the fault it came under.
+ * request the API accepts with one thing broken), and now and then a hostile websocket on {@code /ws}
+ * ({@link HostileSockets}). Each answer is kept with the fault it came under.
  */
 final class HostileMix {
 
@@ -85,7 +82,7 @@ final class HostileMix {
                 try {
                     requests = HostileRequests.against(endpoints.get()).sampleStream().iterator();
                     tokensAt = System.nanoTime();
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | AssertionError e) {
                     // signing in failed (the gateway or auth is down): the old tokens serve until next time
                 }
             }
@@ -120,82 +117,12 @@ final class HostileMix {
         }
     }
 
-    /**
-     * A websocket that breaks STOMP: refused when the server answers with an ERROR frame or closes the socket
-     * (counted as 400); kept open and silent it counts as accepted (200), which the checks refuse.
-     */
+    /** A websocket that breaks STOMP: refused with an ERROR frame or closed (counted as 400), kept open as 200. */
     private Sent webSocket(String underPhase, String partDown) {
-        String connect = "CONNECT\naccept-version:1.2\nhost:localhost\nAuthorization:Bearer " + kitchenToken.get()
-                + "\n\n\u0000";
-        String[][] cases = {
-                {"garbage frame", null, "\u0001\u0002 not stomp at all \uFFFF\n\n\u0000"},
-                {"SUBSCRIBE before CONNECT", null, "SUBSCRIBE\nid:1\ndestination:/topic/floor\n\n\u0000"},
-                {"CONNECT with a bad token", null, "CONNECT\naccept-version:1.2\nhost:localhost\n"
-                        + "Authorization:Bearer not.a.token\n\n\u0000"},
-                {"oversized CONNECT header", null, "CONNECT\naccept-version:1.2\nhost:localhost\nx-padding:"
-                        + "x".repeat(200 * 1024) + "\n\n\u0000"},
-                {"oversized SEND after CONNECT", connect, "SEND\ndestination:/app/orders\n\n"
-                        + "x".repeat(300 * 1024) + "\u0000"},
-                {"garbage after CONNECT", connect, "NOT-A-COMMAND\n\u0000\u0000\n\n\u0000"}};
-        String[] chosen = cases[ThreadLocalRandom.current().nextInt(cases.length)];
-        String name = "ws /ws " + chosen[0];
-        CompletableFuture<String> refused = new CompletableFuture<>();
-        WebSocket.Listener listener = new WebSocket.Listener() {
-            private final StringBuilder text = new StringBuilder();
-
-            @Override
-            public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-                text.append(data);
-                if (last) {
-                    if (text.toString().startsWith("ERROR")) {
-                        refused.complete("ERROR frame");
-                    }
-                    text.setLength(0);
-                }
-                socket.request(1);
-                return null;
-            }
-
-            @Override
-            public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
-                refused.complete("closed " + statusCode);
-                return null;
-            }
-
-            @Override
-            public void onError(WebSocket socket, Throwable error) {
-                refused.complete("closed: " + error.getClass().getSimpleName());
-            }
-        };
-        WebSocket socket = null;
-        try {
-            socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
-                    .buildAsync(URI.create(gateway.replaceFirst("^http", "ws") + "/ws"), listener)
-                    .get(10, TimeUnit.SECONDS);
-            if (chosen[1] != null) {
-                socket.sendText(chosen[1], true).get(5, TimeUnit.SECONDS);
-                sleep(300);
-            }
-            socket.sendText(chosen[2], true).get(10, TimeUnit.SECONDS);
-            String how = refused.get(10, TimeUnit.SECONDS);
-            return new Sent(name + " (" + how + ")", 400, null, underPhase, partDown);
-        } catch (java.util.concurrent.TimeoutException e) {
-            return refused.isDone() ? new Sent(name + " (" + refused.join() + ")", 400, null, underPhase, partDown)
-                    : new Sent(name + " (left open, no ERROR)", 200, null, underPhase, partDown);
-        } catch (Exception e) {
-            try {
-                // a send that fails because the server already closed the socket: the close tells why
-                return new Sent(name + " (" + refused.get(3, TimeUnit.SECONDS) + ")", 400, null, underPhase,
-                        partDown);
-            } catch (Exception none) {
-                // no ERROR and no close seen: the failure itself is the answer
-            }
-            return new Sent(name, -1, e.getClass().getSimpleName() + ": " + e.getMessage(), underPhase, partDown);
-        } finally {
-            if (socket != null) {
-                socket.abort();
-            }
-        }
+        HostileSockets.Outcome outcome = HostileSockets.sendOne(gateway.replaceFirst("^http", "ws") + "/ws",
+                kitchenToken.get());
+        return new Sent("ws /ws " + outcome, outcome.refused() ? 400 : outcome.reached() ? 200 : -1,
+                outcome.reached() ? null : outcome.how(), underPhase, partDown);
     }
 
     private static void sleep(long millis) {
