@@ -74,6 +74,9 @@ final class DinnerService {
             }
             if (serveTable(waiter, table)) {
                 tablesPaid.incrementAndGet();
+            } else {
+                // as a waiter whose phone shows an error does: look up, then take the next table
+                pause(Duration.ofSeconds(1));
             }
             // a table goes back at the end of the queue: one left with an open order is tried again only much later
             tables.addLast(table);
@@ -179,6 +182,8 @@ final class DinnerService {
                         if (cook.command(step, Map.of("orderId", orderId, "ticketId", ticketId, "lineId", lineId),
                                 "POST", path, null).is(204)) {
                             done.add(path);
+                        } else {
+                            pause(Duration.ofSeconds(1));
                         }
                     }
                 }

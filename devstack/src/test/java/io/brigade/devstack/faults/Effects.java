@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * What each command of the history left in the store of the service that owns it: the events that are its effect.
@@ -20,25 +19,45 @@ final class Effects {
     private final List<StoredEvent> kitchen;
     private final List<StoredEvent> billing;
 
+    /** Events counted by type and the id a command names them by, so each command is looked up at once. */
+    private final Map<String, Long> byId = new HashMap<>();
+
     Effects(List<StoredEvent> orders, List<StoredEvent> kitchen, List<StoredEvent> billing) {
         this.orders = orders;
         this.kitchen = kitchen;
         this.billing = billing;
+        for (StoredEvent e : orders) {
+            index(e, e.type().equals("OrderLineAdded") ? e.text("lineId") : e.aggregateId());
+        }
+        for (StoredEvent e : kitchen) {
+            index(e, e.type().startsWith("TicketItem") ? e.aggregateId() + " " + e.text("lineId") : e.aggregateId());
+        }
+        for (StoredEvent e : billing) {
+            index(e, e.type().equals("PaymentRecorded") ? e.text("paymentId") : e.aggregateId());
+        }
+    }
+
+    private void index(StoredEvent event, String id) {
+        byId.merge(event.type() + " " + id, 1L, Long::sum);
+    }
+
+    private long counted(String type, String id) {
+        return byId.getOrDefault(type + " " + id, 0L);
     }
 
     /** How many events of the owning store are the effect of this command. */
     long of(History.Entry command) {
         String order = command.id("orderId");
         return switch (command.command()) {
-            case "open order" -> count(orders, "OrderOpened", e -> e.aggregateId().equals(order));
-            case "add line" -> count(orders, "OrderLineAdded", e -> e.text("lineId").equals(command.id("lineId")));
-            case "send" -> count(orders, "OrderLinesSent", e -> e.aggregateId().equals(order));
-            case "serve" -> count(orders, "OrderLinesServed", e -> e.aggregateId().equals(order));
-            case "ask for the bill" -> count(orders, "BillRequested", e -> e.aggregateId().equals(order));
-            case "pay" -> count(billing, "PaymentRecorded", e -> e.text("paymentId").equals(command.id("paymentId")));
-            case "start item" -> count(kitchen, "TicketItemStarted", e -> ticketLine(e, command));
-            case "ready item" -> count(kitchen, "TicketItemReady", e -> ticketLine(e, command));
-            case "bump" -> count(kitchen, "TicketBumped", e -> e.aggregateId().equals(command.id("ticketId")));
+            case "open order" -> counted("OrderOpened", order);
+            case "add line" -> counted("OrderLineAdded", command.id("lineId"));
+            case "send" -> counted("OrderLinesSent", order);
+            case "serve" -> counted("OrderLinesServed", order);
+            case "ask for the bill" -> counted("BillRequested", order);
+            case "pay" -> counted("PaymentRecorded", command.id("paymentId"));
+            case "start item" -> counted("TicketItemStarted", command.id("ticketId") + " " + command.id("lineId"));
+            case "ready item" -> counted("TicketItemReady", command.id("ticketId") + " " + command.id("lineId"));
+            case "bump" -> counted("TicketBumped", command.id("ticketId"));
             default -> throw new IllegalArgumentException("No effect known for " + command.command());
         };
     }
@@ -136,13 +155,5 @@ final class Effects {
             }
         });
         return seen.entrySet().stream().filter(line -> line.getValue() > 1).map(Map.Entry::getKey).toList();
-    }
-
-    private static boolean ticketLine(StoredEvent event, History.Entry command) {
-        return event.aggregateId().equals(command.id("ticketId")) && event.text("lineId").equals(command.id("lineId"));
-    }
-
-    private static long count(List<StoredEvent> store, String type, Predicate<StoredEvent> which) {
-        return store.stream().filter(e -> e.type().equals(type)).filter(which).count();
     }
 }

@@ -60,6 +60,7 @@ class FaultsUnderLoadTest {
     private static final Duration LOAD_AFTER_BACK = Duration.ofSeconds(Long.getLong("faults.load-after", 10));
     private static final Duration LAG_PATIENCE = Duration.ofSeconds(60);
     private static final int WAITERS = Integer.getInteger("faults.waiters", 6);
+    private static final long CAUGHT_UP_UNDER_LOAD = 5;
     private static final String STAFF_PASSWORD = "faults-brigade-2026";
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -78,7 +79,9 @@ class FaultsUnderLoadTest {
 
     @Test
     void underLoad_everyPartKilledInTurn_nothingAcknowledgedIsLostOrDoubled() throws Exception {
-        devstack = DevstackInProcesses.start(Map.of("BRIGADE_DB_FSYNC", "off",
+        // the kept data durable, as an operator runs it: with fsync and synchronous commits off, a kill -9 of the
+        // PostgreSQL server loses the commits of its last moments, which it had already acknowledged
+        devstack = DevstackInProcesses.start(Map.of(
                 // every client of the run comes from this one address; the per-user limits stay
                 "BRIGADE_GATEWAY_RATELIMIT_PERADDRESSPERSECOND", "1000000",
                 "BRIGADE_GATEWAY_RATELIMIT_PERADDRESSBURST", "1000000",
@@ -128,15 +131,18 @@ class FaultsUnderLoadTest {
             down = part;
             Duration back = devstack.killAndAwaitComeback(part, Duration.ofMinutes(5));
             long backAt = System.nanoTime();
-            Duration caughtUp = awaitCaughtUp(Duration.ofMinutes(3));
+            // under steady load a processor is rarely at 0 at the very moment it is read: within a few events is
+            // caught up; the run's end, with the load stopped, asks for 0
+            Duration caughtUp = awaitCaughtUp(Duration.ofMinutes(3), CAUGHT_UP_UNDER_LOAD);
             DevstackInProcesses.sleep(Duration.ofSeconds(5));
             down = "";
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("backAfterSeconds", seconds(back));
-            figures.put("lagZeroSecondsAfterBack", caughtUp == null ? null : seconds(caughtUp));
+            figures.put("lagCaughtUpSecondsAfterBack", caughtUp == null ? null : seconds(caughtUp));
             faults.put(part, figures);
-            System.out.printf("%s killed: back after %.1f s, every processor's lag 0 %s after%n", part,
-                    seconds(back), caughtUp == null ? "not within 3 min" : String.format("%.1f s", seconds(caughtUp)));
+            System.out.printf("%s killed: back after %.1f s, every processor's lag within %d events %s after%n", part,
+                    seconds(back), CAUGHT_UP_UNDER_LOAD, caughtUp == null ? "not within 3 min"
+                            : String.format("%.1f s", seconds(caughtUp)));
             Duration since = Duration.ofNanos(System.nanoTime() - backAt);
             if (since.compareTo(LOAD_AFTER_BACK) < 0) {
                 DevstackInProcesses.sleep(LOAD_AFTER_BACK.minus(since));
@@ -176,13 +182,14 @@ class FaultsUnderLoadTest {
 
         List<String> kafkaMissing = new ArrayList<>();
         long kafkaDuplicates = 0;
-        for (Object[] store : new Object[][] {{"brigade.order.events", effects.orders()},
-                {"brigade.kitchen.events", effects.kitchen()}, {"brigade.billing.events", effects.billing()}}) {
-            Map<String, Integer> published = EventStores.publishedIds(devstack.kafka(), (String) store[0]);
-            for (StoredEvent event : (List<StoredEvent>) store[1]) {
+        Map<String, List<StoredEvent>> topics = Map.of("brigade.order.events", effects.orders(),
+                "brigade.kitchen.events", effects.kitchen(), "brigade.billing.events", effects.billing());
+        for (Map.Entry<String, List<StoredEvent>> topic : topics.entrySet()) {
+            Map<String, Integer> published = EventStores.publishedIds(devstack.kafka(), topic.getKey());
+            for (StoredEvent event : topic.getValue()) {
                 int times = published.getOrDefault(event.eventId(), 0);
                 if (times == 0) {
-                    kafkaMissing.add(store[0] + ": " + event.type() + " " + event.aggregateId() + "#"
+                    kafkaMissing.add(topic.getKey() + ": " + event.type() + " " + event.aggregateId() + "#"
                             + event.sequence());
                 }
                 kafkaDuplicates += Math.max(0, times - 1);
@@ -224,6 +231,17 @@ class FaultsUnderLoadTest {
                 .filter(h -> !h.refused() && acceptableHostileAnswer(h)).count());
         report.put("hostileStatuses", hostileSent.stream().collect(Collectors.groupingBy(
                 h -> String.valueOf(h.status()), TreeMap::new, Collectors.counting())));
+        report.put("lostCommands", lost);
+        report.put("doubledCommands", doubled);
+        report.put("storedTwice", effects.storedTwice());
+        report.put("partlyApplied", partlyApplied);
+        report.put("retriesNotConverged", notConverged);
+        report.put("kafkaMissing", kafkaMissing);
+        report.put("viewsNotFolds", viewsNotFolds);
+        report.put("hostileNotRefused", hostileWrong.stream().map(HostileMix.Sent::toString).toList());
+        report.put("hostileTargetsBefore", untouchedBefore);
+        report.put("hostileTargetsAfter", untouchedAfter);
+        report.put("unexplainedEvents", unexplained);
         write(report, history);
         System.out.println("Faults under load:\n" + FloorClient.JSON.writerWithDefaultPrettyPrinter()
                 .writeValueAsString(report));
@@ -240,7 +258,7 @@ class FaultsUnderLoadTest {
         assertThat(deadLetters.values()).as("dead letters: " + deadLetters).allMatch(parked -> parked.equals(0L));
         assertThat(lastCaughtUp).as("every processor's lag back to 0 within %s of the last restart", LAG_PATIENCE)
                 .isNotNull().isLessThanOrEqualTo(LAG_PATIENCE);
-        faults.forEach((part, figures) -> assertThat(figures.get("lagZeroSecondsAfterBack"))
+        faults.forEach((part, figures) -> assertThat(figures.get("lagCaughtUpSecondsAfterBack"))
                 .as("lag back to 0 after %s came back", part).isNotNull());
         assertThat(hostileSent).as("hostile requests mixed in").hasSizeGreaterThan(50);
         assertThat(hostileWrong).as("hostile requests not refused").isEmpty();
@@ -279,7 +297,7 @@ class FaultsUnderLoadTest {
             System.out.printf("%-18s %6d %6d %6d %6d %5d %7d %7s %9s %8d %8d%n", phase, sent.size(),
                     row.get("acknowledged"), row.get("refused4xx"), row.get("errorOrNoAnswer"), row.get("lost"),
                     row.get("doubled"), row.getOrDefault("backAfterSeconds", "-"),
-                    row.getOrDefault("lagZeroSecondsAfterBack", "-"), mixed.size(), row.get("hostileRefused4xx"));
+                    row.getOrDefault("lagCaughtUpSecondsAfterBack", "-"), mixed.size(), row.get("hostileRefused4xx"));
         }
         return rows;
     }
@@ -383,7 +401,7 @@ class FaultsUnderLoadTest {
                 parked.put(service, "unreachable");
                 return;
             }
-            groups.fields().forEachRemaining(group -> parked.put(service + " " + group.getKey(),
+            groups.properties().forEach(group -> parked.put(service + " " + group.getKey(),
                     group.getValue().path("events").asLong()));
         });
         return parked;
@@ -391,11 +409,16 @@ class FaultsUnderLoadTest {
 
     /** Waits until every processor of every service has handled everything (lag 0); null if it did not. */
     private Duration awaitCaughtUp(Duration patience) {
+        return awaitCaughtUp(patience, 0);
+    }
+
+    /** Waits until every processor of every service has at most {@code behind} events still to handle. */
+    private Duration awaitCaughtUp(Duration patience, long behind) {
         long started = System.nanoTime();
         Map<String, Long> lags = Map.of();
         while (System.nanoTime() - started < patience.toNanos()) {
             lags = lags();
-            if (lags.values().stream().allMatch(lag -> lag == 0)) {
+            if (lags.values().stream().allMatch(lag -> lag >= 0 && lag <= behind)) {
                 return Duration.ofNanos(System.nanoTime() - started);
             }
             DevstackInProcesses.sleep(Duration.ofMillis(250));
