@@ -186,7 +186,7 @@ public final class RunningDevstack implements AutoCloseable {
      * A port from which the gateway and the services (base to base + 6), PostgreSQL (base + 10) and Kafka (base + 11,
      * its controller base + 1011) can all listen.
      */
-    static int freeBase() {
+    public static int freeBase() {
         return freeBase(1);
     }
 

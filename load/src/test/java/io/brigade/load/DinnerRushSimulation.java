@@ -2,11 +2,13 @@ package io.brigade.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.Choice;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import io.brigade.platform.test.hostile.HostileSockets;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +28,9 @@ import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.details;
+import static io.gatling.javaapi.core.CoreDsl.onCase;
 import static io.gatling.javaapi.core.CoreDsl.doIfOrElse;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.feed;
@@ -67,11 +72,21 @@ public class DinnerRushSimulation extends Simulation {
     private static final Duration TAIL = Duration.ofSeconds(150);
     private static final Duration READY_PATIENCE = Duration.ofSeconds(120);
     private static final Duration POLL = Duration.ofMillis(700);
+    private static final double HOSTILE_PER_SECOND = Double.parseDouble(System.getProperty("load.hostile-per-second",
+            "3"));
+    private static final double HOSTILE_SOCKETS_PER_SECOND = Double.parseDouble(
+            System.getProperty("load.hostile-sockets-per-second", "0.3"));
+    private static final String HOSTILE = "hostile request";
 
     private final List<RushRecorder.Level> levels = levels();
     private final Duration arrivals = Duration.ofSeconds((long) LEVELS * (LEVEL_SECONDS + RAMP_SECONDS));
     private final RushRestaurant restaurant = RushRestaurant.open(WAITERS, COOKS_PER_STATION, tablesNeeded());
     private final RushRecorder recorder = new RushRecorder(levels);
+    /** The orders hostile requests aim at: no cook of the rush works their tickets. */
+    private final Set<String> leftAlone = Set.of(restaurant.hostileTargets.orderId().toString(),
+            restaurant.hostileTargets.billedOrderId().toString());
+    private final Map<String, String> untouchedBefore = restaurant.untouched();
+    private Thread hostileSockets;
 
     {
         HttpProtocolBuilder protocol = http.baseUrl(restaurant.gateway())
@@ -85,20 +100,49 @@ public class DinnerRushSimulation extends Simulation {
                         .eachLevelLasting(LEVEL_SECONDS).separatedByRampsLasting(RAMP_SECONDS)
                         .startingFrom(START_RATE)),
                 cooks().injectClosed(constantConcurrentUsers(restaurant.cooks.size()).during(arrivals.plus(TAIL))),
-                screens().injectOpen(atOnceUsers(restaurant.screens.size())))
+                screens().injectOpen(atOnceUsers(restaurant.screens.size())),
+                hostileClients().injectOpen(constantUsersPerSec(HOSTILE_PER_SECOND).during(arrivals))
+                        .protocols(http.baseUrl(restaurant.gateway()).disableUrlEncoding()))
                 .protocols(protocol)
                 .maxDuration(arrivals.plus(TAIL).plusSeconds(60))
                 .assertions(
                         global().failedRequests().count().is(0L),
+                        details(HOSTILE).failedRequests().count().is(0L),
                         forAll().responseTime().percentile(99.0).lt(P99_MILLIS));
+    }
+
+    /**
+     * Hostile websockets beside the rush, each on a connection of its own (plain JDK websockets: a refusal may be the
+     * server closing the socket, which Gatling's checks cannot await).
+     */
+    @Override
+    public void before() {
+        hostileSockets = new Thread(() -> {
+            long end = System.nanoTime() + arrivals.toNanos();
+            String token = (String) restaurant.screens.get(0).get("screenToken");
+            while (System.nanoTime() < end && !Thread.currentThread().isInterrupted()) {
+                recorder.hostileSocket(HostileSockets.sendOne(restaurant.ws(), token));
+                try {
+                    Thread.sleep(Math.round(1000 / HOSTILE_SOCKETS_PER_SECOND));
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "hostile-sockets");
+        hostileSockets.start();
     }
 
     @Override
     public void after() {
+        hostileSockets.interrupt();
         Path summary = Path.of(System.getProperty("load.summary", "target/load-summary.json"));
-        recorder.write(summary);
-        System.out.println("Rush summary by level: " + summary.toAbsolutePath());
-        restaurant.close();
+        try {
+            recorder.hostileChangedNothing(untouchedBefore, restaurant::untouched, restaurant::rushOrdersAndLines);
+        } finally {
+            recorder.write(summary);
+            System.out.println("Rush summary by level: " + summary.toAbsolutePath());
+            restaurant.close();
+        }
     }
 
     private ScenarioBuilder waiters() {
@@ -202,11 +246,14 @@ public class DinnerRushSimulation extends Simulation {
      * start what is queued, finish what cooks, bump a ticket whose items are all ready. Steps already
      * taken are remembered, because the board shows them a moment later.
      */
-    private static List<Object> kitchenSteps(Session session) {
+    private List<Object> kitchenSteps(Session session) {
         Set<String> done = session.get("done");
         int cook = session.getInt("cookIndex");
         List<Object> steps = new ArrayList<>();
         for (JsonNode ticket : RushRestaurant.parse(session.getString("board"))) {
+            if (leftAlone.contains(ticket.path("orderId").asText())) {
+                continue;
+            }
             if (Math.floorMod(ticket.path("ticketId").asText().hashCode(), COOKS_PER_STATION) != cook) {
                 continue;
             }
@@ -256,6 +303,39 @@ public class DinnerRushSimulation extends Simulation {
                         + s.getString("destination") + "\n\n\u0000"))
                 .pause(watching)
                 .exec(ws("close /ws").close());
+    }
+
+    /**
+     * Hostile clients beside the rush: requests from the hostile-input set, each one the API accepts with exactly one
+     * thing broken, sent as they are (no encoding, their own headers). Each must be refused with a 4xx.
+     */
+    private ScenarioBuilder hostileClients() {
+        List<Map<String, Object>> requests = restaurant.hostileRequests(
+                (int) Math.ceil(HOSTILE_PER_SECOND * arrivals.toSeconds()) + 10);
+        List<Choice.WithKey> shapes = requests.stream().map(r -> (String) r.get("hostileShape")).distinct()
+                .map(shape -> onCase(shape).then(exec(hostileRequest(shape)))).toList();
+        return scenario("A hostile client")
+                .feed(requests.iterator())
+                .doSwitch("#{hostileShape}").on(shapes)
+                .exec(s -> {
+                    recorder.hostile(!s.isFailed());
+                    return s;
+                });
+    }
+
+    private static HttpRequestActionBuilder hostileRequest(String shape) {
+        HttpRequestActionBuilder request = http(HOSTILE).httpRequest(shape.split(" ")[0], "#{hostilePath}")
+                .check(status().gte(400), status().lt(500));
+        if (shape.contains(" token")) {
+            request = request.header("Authorization", "Bearer #{hostileToken}");
+        }
+        if (shape.contains(" type")) {
+            request = request.header("Content-Type", "#{hostileContentType}");
+        }
+        if (shape.contains(" body")) {
+            request = request.body(StringBody(s -> s.getString("hostileBody")));
+        }
+        return request;
     }
 
     /** A command of the waiter's, timed for the summary; a failed one ends that table's visit. */

@@ -3,6 +3,8 @@ package io.brigade.load;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import io.brigade.platform.test.hostile.HostileSockets;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,7 +14,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Every answer of the rush by level of the ramp (the level is the table arrival rate then offered), so the summary
@@ -31,11 +35,21 @@ final class RushRecorder {
     private final long startedNanos = System.nanoTime();
     private final ConcurrentMap<Integer, ConcurrentMap<String, Samples>> byLevel = new ConcurrentHashMap<>();
 
+    private final ConcurrentMap<String, AtomicLong> acknowledged = new ConcurrentHashMap<>();
+    private final AtomicLong hostileSent = new AtomicLong();
+    private final AtomicLong hostileRefused = new AtomicLong();
+    private final Map<String, Object> hostileOutcome = new LinkedHashMap<>();
+    private final List<String> socketsNotRefused = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final ConcurrentMap<String, AtomicLong> socketRefusals = new ConcurrentHashMap<>();
+
     RushRecorder(List<Level> levels) {
         this.levels = levels;
     }
 
     void record(String request, boolean command, long millis, boolean failed) {
+        if (command && !failed) {
+            acknowledged.computeIfAbsent(request, r -> new AtomicLong()).incrementAndGet();
+        }
         int level = levelNow();
         if (level < 0) {
             return;
@@ -52,6 +66,68 @@ final class RushRecorder {
             }
         }
         return -1;
+    }
+
+    /** A hostile request or websocket, and whether it was refused as it must be. */
+    void hostile(boolean refused) {
+        hostileSent.incrementAndGet();
+        if (refused) {
+            hostileRefused.incrementAndGet();
+        }
+    }
+
+    /** A hostile websocket, and how the server refused it; one it kept open fails the run afterwards. */
+    void hostileSocket(HostileSockets.Outcome outcome) {
+        hostile(outcome.refused());
+        if (!outcome.refused()) {
+            socketsNotRefused.add(outcome.toString());
+        }
+        socketRefusals.computeIfAbsent(outcome.toString(), o -> new AtomicLong()).incrementAndGet();
+    }
+
+    /**
+     * Checks that the hostile clients changed nothing: what they aimed at reads as before the rush, and the live view
+     * holds exactly the orders and lines the waiters had acknowledged (read again for up to a minute, as the view
+     * follows the events). Fails the run otherwise.
+     */
+    void hostileChangedNothing(Map<String, String> before, Supplier<Map<String, String>> now,
+                               Supplier<long[]> rushOrdersAndLines) {
+        long opened = count("open order");
+        long added = count("add line");
+        long[] viewed = rushOrdersAndLines.get();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while ((viewed[0] != opened || viewed[1] != added) && System.nanoTime() < deadline) {
+            sleep();
+            viewed = rushOrdersAndLines.get();
+        }
+        Map<String, String> after = now.get();
+        List<String> changed = before.keySet().stream().filter(key -> !before.get(key).equals(after.get(key)))
+                .toList();
+        hostileOutcome.put("sent", hostileSent.get());
+        hostileOutcome.put("refused", hostileRefused.get());
+        hostileOutcome.put("sockets", new TreeMap<>(socketRefusals));
+        hostileOutcome.put("targetsChanged", changed);
+        hostileOutcome.put("ordersAcknowledged", opened);
+        hostileOutcome.put("ordersInTheView", viewed[0]);
+        hostileOutcome.put("linesAcknowledged", added);
+        hostileOutcome.put("linesInTheView", viewed[1]);
+        System.out.println("Hostile clients: " + hostileOutcome);
+        if (!changed.isEmpty() || viewed[0] != opened || viewed[1] != added || !socketsNotRefused.isEmpty()) {
+            throw new IllegalStateException("Hostile clients changed something: " + hostileOutcome);
+        }
+    }
+
+    private long count(String command) {
+        AtomicLong count = acknowledged.get(command);
+        return count == null ? 0 : count.get();
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     void write(Path summary) {
@@ -83,7 +159,7 @@ final class RushRecorder {
         }
         try {
             Files.createDirectories(summary.toAbsolutePath().getParent());
-            Files.writeString(summary, RushRestaurant.json(Map.of("levels", out)));
+            Files.writeString(summary, RushRestaurant.json(Map.of("levels", out, "hostile", hostileOutcome)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,6 +2,11 @@ package io.brigade.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.brigade.platform.test.ApiClient;
+import io.brigade.platform.test.hostile.Endpoints;
+import io.brigade.platform.test.hostile.HostileRequest;
+import io.brigade.platform.test.hostile.HostileRequests;
+import io.brigade.platform.test.hostile.HostileTargets;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,6 +52,10 @@ final class RushRestaurant implements AutoCloseable {
     final List<JsonNode> starters = new ArrayList<>();
     final List<JsonNode> mains = new ArrayList<>();
     final List<JsonNode> drinks = new ArrayList<>();
+    /** What the hostile clients aim at: orders, a ticket and a bill no waiter or cook of the rush touches. */
+    HostileTargets hostileTargets;
+    private String adminToken;
+    private String managerToken;
 
     private RushRestaurant(String gateway, Process devstack, Path data) {
         this.gateway = gateway;
@@ -112,6 +121,8 @@ final class RushRestaurant implements AutoCloseable {
     private void prepare(int waiters, int cooksPerStation, int tables) {
         String admin = login("admin", demoPassword("admin"));
         String manager = login("manager", demoPassword("manager"));
+        adminToken = admin;
+        managerToken = manager;
         String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
         for (int i = 1; i <= waiters; i++) {
             String username = "waiter-" + run + "-" + i;
@@ -147,7 +158,90 @@ final class RushRestaurant implements AutoCloseable {
         if (starters.isEmpty() || mains.isEmpty() || drinks.isEmpty()) {
             throw new IllegalStateException("The menu lacks starters, mains or drinks");
         }
+        hostileTargets = openHostileTargets(admin, manager);
         System.out.printf("Restaurant ready: %d waiters, %d cooks, %d tables%n", waiters, cooks.size(), tables);
+    }
+
+    /**
+     * The demo floor's tables 6 to 8 (the rush has its own), the demo waiter's account, the grill's burger and the
+     * first category: the places hostile requests are aimed at, set up as the hostile-input test sets them up.
+     */
+    private HostileTargets openHostileTargets(String admin, String manager) {
+        Map<Integer, UUID> demoTables = new HashMap<>();
+        call("GET", "/api/v1/tables", manager, null, 200).forEach(table -> demoTables.put(
+                table.path("number").asInt(), UUID.fromString(table.path("id").asText())));
+        UUID waiterId = null;
+        for (JsonNode user : call("GET", "/api/v1/auth/users", admin, null, 200)) {
+            if (user.path("username").asText().equals("waiter")) {
+                waiterId = UUID.fromString(user.path("id").asText());
+            }
+        }
+        JsonNode menu = call("GET", "/api/v1/menu", manager, null, 200).path("categories");
+        UUID burger = null;
+        for (JsonNode category : menu) {
+            for (JsonNode item : category.path("items")) {
+                if (item.path("name").asText().equals("Brigade burger")) {
+                    burger = UUID.fromString(item.path("id").asText());
+                }
+            }
+        }
+        HostileTargets.Staff staff = new HostileTargets.Staff(admin, login("waiter", demoPassword("waiter")), manager,
+                login("cook", demoPassword("cook")), login("auditor", demoPassword("auditor")));
+        return HostileTargets.open(ApiClient.at(gateway), staff, demoTables.get(6), demoTables.get(7),
+                demoTables.get(8), waiterId, burger, UUID.fromString(menu.path(0).path("id").asText()));
+    }
+
+    /** Requests from the hostile-input set, each one the API accepts with exactly one thing broken. */
+    List<Map<String, Object>> hostileRequests(int count) {
+        List<Map<String, Object>> requests = new ArrayList<>();
+        HostileRequests.against(Endpoints.of(hostileTargets)).sampleStream().limit(count).forEach(request -> {
+            Map<String, Object> sent = new HashMap<>();
+            sent.put("hostileMethod", request.method());
+            sent.put("hostilePath", request.path());
+            sent.put("hostileToken", request.token() == null ? "" : request.token());
+            sent.put("hostileContentType", request.contentType() == null ? "" : request.contentType());
+            sent.put("hostileBody", request.body() == null ? "" : request.body());
+            sent.put("hostileShape", shape(request));
+            sent.put("hostileBroken", request.toString());
+            requests.add(sent);
+        });
+        return requests;
+    }
+
+    /** Which headers and body a hostile request carries: Gatling builds each such request its own way. */
+    static String shape(HostileRequest request) {
+        return request.method() + (request.token() != null ? " token" : "")
+                + (request.contentType() != null ? " type" : "") + (request.body() != null ? " body" : "");
+    }
+
+    /**
+     * What no client of the rush may change and hostile requests aim at: the two target orders, their bill and ticket,
+     * the menu, the tables and the staff.
+     */
+    Map<String, String> untouched() {
+        Map<String, String> state = new java.util.TreeMap<>();
+        HostileTargets t = hostileTargets;
+        state.put("cooking order", call("GET", "/api/v1/orders/" + t.orderId(), managerToken, null, 200).toString());
+        state.put("billed order", call("GET", "/api/v1/orders/" + t.billedOrderId(), managerToken, null, 200)
+                .toString());
+        state.put("bill", call("GET", "/api/v1/bills/" + t.billId(), managerToken, null, 200).toString());
+        state.put("menu", call("GET", "/api/v1/menu", managerToken, null, 200).toString());
+        state.put("tables", String.valueOf(call("GET", "/api/v1/tables", managerToken, null, 200).size()));
+        state.put("staff", call("GET", "/api/v1/auth/users", adminToken, null, 200).toString());
+        return state;
+    }
+
+    /** The orders of the rush's own tables as the live view shows them: how many, and how many lines they hold. */
+    long[] rushOrdersAndLines() {
+        long orders = 0;
+        long lines = 0;
+        for (JsonNode order : call("GET", "/api/v1/orders", managerToken, null, 200)) {
+            if (order.path("tableNumber").asInt() >= 1000) {
+                orders++;
+                lines += order.path("lines").size();
+            }
+        }
+        return new long[] {orders, lines};
     }
 
     private static String demoPassword(String username) {

@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.brigade.devstack.RunningDevstack;
 import io.brigade.platform.demo.DemoData;
 import io.brigade.platform.test.ApiClient;
+import io.brigade.platform.test.hostile.Endpoint;
+import io.brigade.platform.test.hostile.Endpoints;
+import io.brigade.platform.test.hostile.HostileRequest;
+import io.brigade.platform.test.hostile.HostileRequests;
+import io.brigade.platform.test.hostile.HostileTargets;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -24,7 +29,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,7 +52,7 @@ class HostileInputSystemTest {
             new String[]{"auth_db", "users"});
 
     private static RunningDevstack restaurant;
-    private static Service service;
+    private static HostileTargets service;
     private static List<Endpoint> endpoints;
     private static Map<String, Long> rowsBefore;
 
@@ -62,7 +66,11 @@ class HostileInputSystemTest {
         } finally {
             limits.forEach(limit -> System.clearProperty("brigade.gateway.rate-limit." + limit));
         }
-        service = Service.open(restaurant);
+        service = HostileTargets.open(restaurant.gateway(), new HostileTargets.Staff(restaurant.signIn("admin"),
+                        restaurant.signIn("waiter"), restaurant.signIn("manager"), restaurant.signIn("cook"),
+                        restaurant.signIn("auditor")), DEMO.table(6).id(), DEMO.table(7).id(), DEMO.table(8).id(),
+                DEMO.users().stream().filter(u -> u.username().equals("waiter")).findFirst().orElseThrow().id(),
+                DEMO.item("Brigade burger").id(), DEMO.categories().get(0).id());
         endpoints = Endpoints.of(service);
     }
 
@@ -180,58 +188,6 @@ class HostileInputSystemTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** The restaurant as the hostile requests find it: staff signed in, an order cooking, a bill open. */
-    record Service(String admin, String waiter, String manager, String cook, String auditor, UUID orderId,
-                   UUID sentLineId,
-                   UUID unsentLineId, String ticketId, UUID billId, UUID freeTable, UUID waiterId) {
-
-        static Service open(RunningDevstack restaurant) {
-            String admin = restaurant.signIn("admin");
-            String waiter = restaurant.signIn("waiter");
-            String manager = restaurant.signIn("manager");
-            String cook = restaurant.signIn("cook");
-            String auditor = restaurant.signIn("auditor");
-            ApiClient asWaiter = restaurant.gateway().withBearer(waiter);
-            ApiClient asCook = restaurant.gateway().withBearer(cook);
-            UUID burger = DEMO.item("Brigade burger").id();
-
-            UUID cooking = UUID.fromString(asWaiter.post("/api/v1/orders", Map.of(
-                    "tableId", DEMO.table(6).id().toString(), "guests", 2)).text("orderId"));
-            UUID sentLine = UUID.fromString(asWaiter.post("/api/v1/orders/" + cooking + "/lines", Map.of(
-                    "menuItemId", burger.toString(), "quantity", 1)).text("lineId"));
-            asWaiter.post("/api/v1/orders/" + cooking + "/send", Map.of());
-            UUID unsentLine = UUID.fromString(asWaiter.post("/api/v1/orders/" + cooking + "/lines", Map.of(
-                    "menuItemId", burger.toString(), "quantity", 1)).text("lineId"));
-            String ticketId = await().atMost(Duration.ofSeconds(30)).until(
-                    () -> ticketOf(asCook.get("/api/v1/kitchen/board?station=grill").body(), cooking.toString()),
-                    id -> id != null);
-
-            UUID billed = UUID.fromString(asWaiter.post("/api/v1/orders", Map.of(
-                    "tableId", DEMO.table(7).id().toString(), "guests", 2)).text("orderId"));
-            asWaiter.post("/api/v1/orders/" + billed + "/lines", Map.of("menuItemId", burger.toString(),
-                    "quantity", 1));
-            asWaiter.post("/api/v1/orders/" + billed + "/send", Map.of());
-            asWaiter.post("/api/v1/orders/" + billed + "/bill", null);
-            String billId = await().atMost(Duration.ofSeconds(30)).until(
-                    () -> asWaiter.get("/api/v1/bills?orderId=" + billed).body().path(0).path("billId").asText(),
-                    id -> !id.isEmpty());
-
-            UUID waiterId = DEMO.users().stream().filter(u -> u.username().equals("waiter")).findFirst()
-                    .orElseThrow().id();
-            return new Service(admin, waiter, manager, cook, auditor, cooking, sentLine, unsentLine, ticketId,
-                    UUID.fromString(billId), DEMO.table(8).id(), waiterId);
-        }
-
-        private static String ticketOf(JsonNode board, String orderId) {
-            for (JsonNode ticket : board) {
-                if (ticket.path("orderId").asText().equals(orderId)) {
-                    return ticket.path("ticketId").asText();
-                }
-            }
-            return null;
         }
     }
 }

@@ -1,9 +1,9 @@
-package io.brigade.devstack.hostile;
+package io.brigade.platform.test.hostile;
 
 import java.util.List;
 
 /** What a field of a request body accepts, as far as needed to be sure a value is refused. */
-sealed interface Field {
+public sealed interface Field {
 
     boolean required();
 

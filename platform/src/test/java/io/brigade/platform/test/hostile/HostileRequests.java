@@ -1,4 +1,4 @@
-package io.brigade.devstack.hostile;
+package io.brigade.platform.test.hostile;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -16,16 +16,16 @@ import java.util.UUID;
  * field's type, range or text, the id in the path, the content type, the method, or the size. Every one of them must
  * be refused.
  */
-final class HostileRequests {
+public final class HostileRequests {
 
-    static final String JSON = "application/json";
+    public static final String JSON = "application/json";
     private static final String A_UUID = "6f1c1c1e-7d4b-4a55-9a3b-0c1f2e3d4a5b";
     private static final String NIL = "00000000-0000-0000-0000-000000000000";
 
     private HostileRequests() {
     }
 
-    static Arbitrary<HostileRequest> against(List<Endpoint> endpoints) {
+    public static Arbitrary<HostileRequest> against(List<Endpoint> endpoints) {
         return Arbitraries.of(endpoints).flatMap(endpoint -> Arbitraries.oneOf(breakings(endpoint, endpoints)));
     }
 

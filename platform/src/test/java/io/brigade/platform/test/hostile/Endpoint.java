@@ -1,4 +1,4 @@
-package io.brigade.devstack.hostile;
+package io.brigade.platform.test.hostile;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,22 +7,22 @@ import java.util.Map;
  * One endpoint of the public API with a request that it accepts: the path with real ids, the body, and what each
  * body field accepts. Hostile requests are this request with exactly one thing broken.
  */
-record Endpoint(String method, String path, String token, Map<String, Object> body, Map<String, Field> fields) {
+public record Endpoint(String method, String path, String token, Map<String, Object> body, Map<String, Field> fields) {
 
-    static Endpoint withBody(String method, String path, String token, Map<String, Object> body,
+    public static Endpoint withBody(String method, String path, String token, Map<String, Object> body,
                              Map<String, Field> fields) {
         return new Endpoint(method, path, token, new LinkedHashMap<>(body), fields);
     }
 
-    static Endpoint withoutBody(String method, String path, String token) {
+    public static Endpoint withoutBody(String method, String path, String token) {
         return new Endpoint(method, path, token, null, Map.of());
     }
 
-    boolean hasBody() {
+    public boolean hasBody() {
         return body != null;
     }
 
-    String name() {
+    public String name() {
         return method + " " + path;
     }
 }

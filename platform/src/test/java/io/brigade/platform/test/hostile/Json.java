@@ -1,4 +1,4 @@
-package io.brigade.devstack.hostile;
+package io.brigade.platform.test.hostile;
 
 import java.util.List;
 import java.util.Map;
@@ -8,16 +8,16 @@ import java.util.stream.Collectors;
  * Writes JSON text by hand, so a test can send what a JSON library would refuse to write: lone surrogates and
  * control characters (escaped, as a hostile client would), keys given twice, numbers of any form.
  */
-final class Json {
+public final class Json {
 
     /** A piece of JSON text written as it is, such as {@code 1.5} or {@code 1e30}. */
-    record Raw(String text) {
+    public record Raw(String text) {
     }
 
     private Json() {
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         if (value == null) {
             return "null";
         }
@@ -37,7 +37,7 @@ final class Json {
         return String.valueOf(value);
     }
 
-    static String quote(String text) {
+    public static String quote(String text) {
         StringBuilder out = new StringBuilder("\"");
         for (char c : text.toCharArray()) {
             if (c == '"' || c == '\\') {

@@ -1,18 +1,15 @@
-package io.brigade.devstack.hostile;
-
-import io.brigade.devstack.RunningDevstack;
-import io.brigade.platform.demo.DemoData;
+package io.brigade.platform.test.hostile;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.brigade.devstack.hostile.Endpoint.withBody;
-import static io.brigade.devstack.hostile.Endpoint.withoutBody;
+import static io.brigade.platform.test.hostile.Endpoint.withBody;
+import static io.brigade.platform.test.hostile.Endpoint.withoutBody;
 
 /** Every endpoint of the public API that takes input, each with a request it would accept in this restaurant. */
-final class Endpoints {
+public final class Endpoints {
 
     private static final Field.Id ID = new Field.Id(true);
     private static final Field.Id OPTIONAL_ID = new Field.Id(false);
@@ -21,10 +18,9 @@ final class Endpoints {
     private Endpoints() {
     }
 
-    static List<Endpoint> of(HostileInputSystemTest.Service s) {
-        DemoData demo = RunningDevstack.DEMO;
-        DemoData.Item burger = demo.item("Brigade burger");
-        UUID category = demo.categories().get(0).id();
+    public static List<Endpoint> of(HostileTargets s) {
+        UUID burger = s.grillItemId();
+        UUID category = s.categoryId();
         String orders = "/api/v1/orders/" + s.orderId();
         String bill = "/api/v1/billing/bills/" + s.billId();
         String ticket = "/api/v1/kitchen/tickets/" + s.ticketId();
@@ -48,9 +44,9 @@ final class Endpoints {
                 withBody("POST", "/api/v1/menu/categories", s.manager(), ordered("name", "Specials", "position", 5),
                         Map.of("name", REASON, "position", new Field.Whole(false, 0, 10_000))),
                 withBody("POST", "/api/v1/menu/items", s.manager(), item(category), itemFields()),
-                withBody("PUT", "/api/v1/menu/items/" + burger.id(), s.manager(), item(category), itemFields()),
-                withoutBody("DELETE", "/api/v1/menu/items/" + burger.id(), s.manager()),
-                withBody("POST", "/api/v1/menu/items/" + burger.id() + "/availability", s.cook(),
+                withBody("PUT", "/api/v1/menu/items/" + burger, s.manager(), item(category), itemFields()),
+                withoutBody("DELETE", "/api/v1/menu/items/" + burger, s.manager()),
+                withBody("POST", "/api/v1/menu/items/" + burger + "/availability", s.cook(),
                         ordered("available", false, "reason", "out of buns"),
                         Map.of("available", new Field.Flag(true), "reason", new Field.Text(false, false))),
                 withBody("POST", "/api/v1/tables", s.manager(), ordered("number", 77, "seats", 4, "zone", "Terrace"),
@@ -65,7 +61,7 @@ final class Endpoints {
                 withBody("POST", "/api/v1/orders", s.waiter(), ordered("tableId", s.freeTable().toString(),
                                 "guests", 2),
                         Map.of("orderId", OPTIONAL_ID, "tableId", ID, "guests", new Field.Whole(true, 1, 100))),
-                withBody("POST", orders + "/lines", s.waiter(), ordered("menuItemId", burger.id().toString(),
+                withBody("POST", orders + "/lines", s.waiter(), ordered("menuItemId", burger.toString(),
                                 "quantity", 1, "modifierIds", List.of(), "seat", 1, "course", 1, "notes", "no salt"),
                         Map.of("lineId", OPTIONAL_ID, "menuItemId", ID, "quantity", new Field.Whole(true, 1, 99),
                                 "modifierIds", new Field.Ids(false, 20), "seat", new Field.Whole(false, 1, 100),
