@@ -46,6 +46,7 @@ final class DinnerLoad implements AutoCloseable {
 
     private final ApiClient waiter;
     private final ApiClient cook;
+    private final ApiClient manager;
     private final List<Table> tables = new ArrayList<>();
     private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
     private final ExecutorService calls = Executors.newFixedThreadPool(24);
@@ -70,6 +71,7 @@ final class DinnerLoad implements AutoCloseable {
         this.spans = spans;
         waiter = ApiClient.at(gatewayUrl).as("load-waiter", "STAFF");
         cook = ApiClient.at(gatewayUrl).as("load-cook", "KITCHEN");
+        manager = ApiClient.at(gatewayUrl).as("load-manager", "MANAGER");
         tableIds.forEach(id -> tables.add(new Table(id)));
     }
 
@@ -309,10 +311,20 @@ final class DinnerLoad implements AutoCloseable {
         return bytes;
     }
 
+    /** Stops, and cancels the orders still open, so the next load finds its tables free. */
     @Override
     public void close() throws InterruptedException {
         ticks.shutdownNow();
         calls.shutdown();
         calls.awaitTermination(30, TimeUnit.SECONDS);
+        for (Table table : tables) {
+            if (table.step != Step.OPEN) {
+                try {
+                    manager.post("/api/v1/orders/" + table.orderId + "/cancel", Map.of("reason", "benchmark over"));
+                } catch (java.io.UncheckedIOException e) {
+                    fail("cancel " + e);
+                }
+            }
+        }
     }
 }
