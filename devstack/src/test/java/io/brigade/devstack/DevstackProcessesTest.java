@@ -73,7 +73,7 @@ class DevstackProcessesTest {
             pids.put(matcher.group(1), Long.parseLong(matcher.group(2)));
         }
         assertThat(pids).containsOnlyKeys("PostgreSQL", "Kafka", "auth-service", "catalog-query", "order-command",
-                "kitchen-command", "billing-command", "gateway");
+                "kitchen-command", "billing-command", "reporting-projection", "gateway");
         assertThat(pids.values()).doesNotHaveDuplicates()
                 .allMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
                 .doesNotContain(devstack.pid());

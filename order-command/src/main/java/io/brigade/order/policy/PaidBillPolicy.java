@@ -5,7 +5,6 @@ import io.brigade.contracts.order.CloseOrder;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +17,6 @@ import org.springframework.stereotype.Component;
 public class PaidBillPolicy {
 
     public static final String GROUP = "paid-bills";
-    private static final int ATTEMPTS = 3;
 
     private final CommandGateway commands;
 
@@ -26,18 +24,9 @@ public class PaidBillPolicy {
         this.commands = commands;
     }
 
-    /** A waiter's command on the same order at that moment makes the append conflict; closing is simply tried again. */
+    /** A waiter's command on the same order at that moment makes the append conflict; the gateway tries again. */
     @EventHandler
     void on(BillPaid event) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                commands.sendAndWait(new CloseOrder(event.orderId(), event.billId()));
-                return;
-            } catch (ConcurrencyException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+        commands.sendAndWait(new CloseOrder(event.orderId(), event.billId()));
     }
 }

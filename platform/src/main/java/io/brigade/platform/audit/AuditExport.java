@@ -47,7 +47,8 @@ public final class AuditExport {
             return (from == null || !at.isBefore(from)) && (to == null || at.isBefore(to));
         }
 
-        ObjectNode toJson() {
+        /** The selection as an export's header states it. */
+        public ObjectNode toJson() {
             ObjectNode json = CanonicalJson.MAPPER.createObjectNode();
             if (aggregateId != null) {
                 json.put("aggregateId", aggregateId);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.brigade.audit.AuditedEvent;
 import io.brigade.audit.CanonicalJson;
 import io.brigade.audit.EventHash;
+import io.brigade.platform.audit.AuditExport;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -92,12 +93,12 @@ public class AuditEventTable {
     }
 
     /** The services that published an event the selection takes in, in name order. */
-    public List<String> servicesOf(TrailExport.Selection selection, List<String> services) {
+    public List<String> servicesOf(AuditExport.Selection selection, List<String> services) {
         List<String> found = new ArrayList<>();
         for (String service : services) {
             List<Object> arguments = new ArrayList<>(List.of(service));
             Boolean any = jdbc.queryForObject("select exists (select 1 from audit.audit_event where service = ? and "
-                    + "global_index is not null and " + selection.condition(arguments) + ")", Boolean.class,
+                    + "global_index is not null and " + condition(selection, arguments) + ")", Boolean.class,
                     arguments.toArray());
             if (Boolean.TRUE.equals(any)) {
                 found.add(service);
@@ -114,9 +115,9 @@ public class AuditEventTable {
      * A service's events in the order of its store, through a cursor so any number is read in constant memory: every
      * selected one, and every other one up to {@code leavesUpTo} (without its content).
      */
-    public void forExport(String service, TrailExport.Selection selection, long leavesUpTo, Consumer<ExportRow> each) {
+    public void forExport(String service, AuditExport.Selection selection, long leavesUpTo, Consumer<ExportRow> each) {
         List<Object> arguments = new ArrayList<>();
-        String selected = selection.condition(arguments);
+        String selected = condition(selection, arguments);
         arguments.add(service);
         arguments.add(leavesUpTo);
         readOnly.executeWithoutResult(status -> {
@@ -196,5 +197,23 @@ public class AuditEventTable {
         } else {
             statement.setLong(index, value);
         }
+    }
+
+    /** The SQL condition that holds for a selected event, its arguments added to {@code arguments}. */
+    private static String condition(AuditExport.Selection selection, List<Object> arguments) {
+        if (selection.aggregateId() != null) {
+            arguments.add(selection.aggregateId());
+            return "aggregate_id = ?";
+        }
+        List<String> conditions = new ArrayList<>();
+        if (selection.from() != null) {
+            conditions.add("occurred_at >= ?");
+            arguments.add(selection.from().atOffset(ZoneOffset.UTC));
+        }
+        if (selection.to() != null) {
+            conditions.add("occurred_at < ?");
+            arguments.add(selection.to().atOffset(ZoneOffset.UTC));
+        }
+        return conditions.isEmpty() ? "true" : String.join(" and ", conditions);
     }
 }

@@ -3,6 +3,7 @@ package io.brigade.reporting.audit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.brigade.audit.Checkpoint;
 import io.brigade.platform.audit.AuditController;
+import io.brigade.platform.audit.AuditExport;
 import io.brigade.platform.problem.InvalidInputException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -76,7 +77,7 @@ public class AuditFeedController {
             throw new InvalidInputException("aggregateId", "Export one aggregate or a time range, not both");
         }
         FeedFilter filter = FeedFilter.of(from, to, null, null, aggregateId);
-        TrailExport.Selection selection = new TrailExport.Selection(filter.aggregateId(), filter.from(), filter.to());
+        AuditExport.Selection selection = new AuditExport.Selection(filter.aggregateId(), filter.from(), filter.to());
         String name = ("brigade-audit" + (aggregateId == null ? "" : "-" + aggregateId) + ".jsonl")
                 .replaceAll("[^A-Za-z0-9._-]", "_");
         return ResponseEntity.ok()

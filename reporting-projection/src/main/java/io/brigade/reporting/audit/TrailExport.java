@@ -7,6 +7,7 @@ import io.brigade.audit.Checkpoint;
 import io.brigade.audit.EventHash;
 import io.brigade.audit.ExportFormat;
 import io.brigade.audit.Sha256;
+import io.brigade.platform.audit.AuditExport;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -14,8 +15,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -27,42 +26,6 @@ import java.util.List;
 @Component
 public class TrailExport {
 
-    /** Which events an export shows in full: one aggregate's, those in [from, to), or all. */
-    public record Selection(String aggregateId, Instant from, Instant to) {
-
-        /** The SQL condition that holds for a selected event, its arguments added to {@code arguments}. */
-        String condition(List<Object> arguments) {
-            if (aggregateId != null) {
-                arguments.add(aggregateId);
-                return "aggregate_id = ?";
-            }
-            List<String> conditions = new ArrayList<>();
-            if (from != null) {
-                conditions.add("occurred_at >= ?");
-                arguments.add(from.atOffset(ZoneOffset.UTC));
-            }
-            if (to != null) {
-                conditions.add("occurred_at < ?");
-                arguments.add(to.atOffset(ZoneOffset.UTC));
-            }
-            return conditions.isEmpty() ? "true" : String.join(" and ", conditions);
-        }
-
-        ObjectNode toJson() {
-            ObjectNode json = CanonicalJson.MAPPER.createObjectNode();
-            if (aggregateId != null) {
-                json.put("aggregateId", aggregateId);
-            }
-            if (from != null) {
-                json.put("from", from.toString());
-            }
-            if (to != null) {
-                json.put("to", to.toString());
-            }
-            return json;
-        }
-    }
-
     private final AuditEventTable events;
     private final CheckpointTable checkpoints;
     private final Clock clock = Clock.systemUTC();
@@ -72,7 +35,7 @@ public class TrailExport {
         this.checkpoints = checkpoints;
     }
 
-    public void write(Selection selection, OutputStream out) {
+    public void write(AuditExport.Selection selection, OutputStream out) {
         Instant now = clock.instant();
         List<String> services = events.servicesOf(selection,
                 AuditFeed.SERVICES_BY_TOPIC.values().stream().sorted().toList());
@@ -86,7 +49,7 @@ public class TrailExport {
         }
     }
 
-    private void section(JsonGenerator json, String service, Selection selection, Instant now) {
+    private void section(JsonGenerator json, String service, AuditExport.Selection selection, Instant now) {
         List<Checkpoint> signed = checkpoints.of(service);
         long newestCheckpoint = signed.stream().mapToLong(Checkpoint::upToGlobalIndex).max().orElse(0);
         ObjectNode header = CanonicalJson.MAPPER.createObjectNode();

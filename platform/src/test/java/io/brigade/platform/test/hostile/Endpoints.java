@@ -92,6 +92,11 @@ public final class Endpoints {
                 withoutBody("GET", "/api/v1/audit/orders/" + s.orderId() + "/events", s.auditor()),
                 withoutBody("GET", "/api/v1/audit/bills/" + s.billId() + "/verify", s.auditor()),
                 withoutBody("GET", "/api/v1/audit/orders/export?aggregateId=" + s.orderId(), s.auditor()),
+                withoutBody("GET", "/api/v1/audit/events?from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z&type="
+                        + "OrderOpened&page=0&size=20", s.auditor()),
+                withoutBody("GET", "/api/v1/audit/events?aggregateId=" + s.orderId(), s.auditor()),
+                withoutBody("GET", "/api/v1/audit/checkpoints?service=order-command", s.auditor()),
+                withoutBody("GET", "/api/v1/audit/export?aggregateId=" + s.orderId(), s.auditor()),
                 withoutBody("POST", ticket + "/items/" + s.sentLineId() + "/start", s.cook()),
                 withoutBody("POST", ticket + "/items/" + s.sentLineId() + "/ready", s.cook()),
                 withoutBody("POST", ticket + "/bump", s.cook()),
