@@ -1,8 +1,8 @@
 package io.brigade.devstack;
 
 import io.brigade.platform.test.ApiClient;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,11 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Order commands per second with one order-command instance and with two, each on a devstack of its own, measured the
  * same way: eight waiters, each opening an order on a table of their own, adding 20 lines and cancelling it, again
- * and again, as fast as they are answered, each talking to one instance (waiter n to instance n mod instances). Run on purpose, not with every build:
- * {@code mvn -B -pl devstack -am verify -Dtest=ScaleOutThroughputTest -Dscale.bench=true
+ * and again, as fast as they are answered, each talking to one instance (waiter n to instance n mod instances). A
+ * measurement, run on purpose rather than with every build:
+ * {@code mvn -B -pl devstack -am verify -Ddevstack.excluded-tests=none -Dtest=ScaleOutThroughputTest
  * -Dsurefire.failIfNoSpecifiedTests=false}; the figures are printed.
  */
-@EnabledIfSystemProperty(named = "scale.bench", matches = "true")
+@Tag("measured")
 class ScaleOutThroughputTest {
 
     private static final int WAITERS = 8;
