@@ -81,9 +81,15 @@ public class AuditConfiguration {
         }
 
         @Bean
+        CheckpointFrontiers checkpointFrontiers(JdbcTemplate jdbc) {
+            return new CheckpointFrontiers(jdbc);
+        }
+
+        @Bean
         Checkpointer checkpointer(@Value("${spring.application.name}") String service, EventStoreRows rows,
-                                  CheckpointLog log, CheckpointKeys keys, AuditProperties properties) {
-            return new Checkpointer(service, rows, log, keys, properties.getCheckpointInterval(),
+                                  CheckpointLog log, CheckpointFrontiers frontiers, CheckpointKeys keys,
+                                  AuditProperties properties) {
+            return new Checkpointer(service, rows, log, frontiers, keys, properties.getCheckpointInterval(),
                     properties.getGapWait(), Clock.systemUTC());
         }
 
