@@ -82,6 +82,10 @@ final class DinnerLoad implements AutoCloseable {
     }
 
     /** Commands answered per second since the start. */
+    long commands() {
+        return commands.get();
+    }
+
     double commandsPerSecond() {
         return commands.get() / ((System.nanoTime() - startedAt) / 1e9);
     }

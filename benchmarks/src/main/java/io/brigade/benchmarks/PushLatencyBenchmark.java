@@ -60,6 +60,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
@@ -82,6 +83,8 @@ final class PushLatencyBenchmark implements AutoCloseable {
     private static final Duration PUSH_PATIENCE = Duration.ofSeconds(10);
     private static final int MEASURED_TABLES = 8;
     private static final int LOAD_TABLES = 40;
+    /** Commands the measured sends made (lines, sends, bumps, openings, cancellations), for the CPU per command. */
+    private static final AtomicLong measuredCommands = new AtomicLong();
 
     /** The hops of one send, in the order the send passes them; each is the time since the previous point. */
     static final List<String> HOPS = List.of(
@@ -117,7 +120,7 @@ final class PushLatencyBenchmark implements AutoCloseable {
     }
 
     record Run(List<Sample> samples, int incomplete, double loadCommandsPerSecond, long loadFailures,
-               double[] tableFreeMillis, List<double[]> freeingHops) {
+               double[] tableFreeMillis, List<double[]> freeingHops, double cpuMillisPerCommand) {
 
         double[] totals() {
             return samples.stream().mapToDouble(Sample::totalMillis).toArray();
@@ -156,9 +159,11 @@ final class PushLatencyBenchmark implements AutoCloseable {
                 Run result = push.measure(sends, warmUp, loadPerSecond);
                 loaded.add(result);
                 System.out.printf("run %d: send -> push median %.1f ms, p99 %.1f ms (%d incomplete); load %.0f "
-                                + "cmd/s, %d failures; paid table free after median %.0f ms, max %.0f ms (%d tables)%n",
+                                + "cmd/s, %d failures, %.1f ms CPU a command; paid table free after median %.0f ms, max "
+                                + "%.0f ms (%d tables)%n",
                         run, percentile(result.totals(), 50), percentile(result.totals(), 99),
                         result.incomplete(), result.loadCommandsPerSecond(), result.loadFailures(),
+                        result.cpuMillisPerCommand(),
                         percentile(result.tableFreeMillis(), 50), percentile(result.tableFreeMillis(), 100),
                         result.tableFreeMillis().length);
                 for (int hop = 0; hop < HOPS.size(); hop++) {
@@ -183,6 +188,7 @@ final class PushLatencyBenchmark implements AutoCloseable {
                             | POST send -> order:new on catalog-query's own /ws, p99 | %.1f ms | %.1f ms | |
                             | background commands answered per second | | %.0f | %.0f |
                             | background commands that failed (all runs) | | %d | 0 |
+                            | CPU used per command (this process: every service, the broker and the clients; and PostgreSQL) | | %.1f ms | |
                             | paid table free for the next guests (payment answered -> next opening accepted), median | | %.0f ms | |
                             | paid table free, p99 | | %.0f ms | |
                             | paid table free, max (%d tables paid in all runs) | | %.0f ms | <= 1,000 ms |
@@ -197,7 +203,7 @@ final class PushLatencyBenchmark implements AutoCloseable {
                     percentile(idle.directs(), 50), medianOf(loaded, r -> percentile(r.directs(), 50)),
                     percentile(idle.directs(), 99), medianOf(loaded, r -> percentile(r.directs(), 99)),
                     medianOf(loaded, Run::loadCommandsPerSecond), loadPerSecond,
-                    loaded.stream().mapToLong(Run::loadFailures).sum(),
+                    loaded.stream().mapToLong(Run::loadFailures).sum(), medianOf(loaded, Run::cpuMillisPerCommand),
                     percentile(allFree(loaded), 50), percentile(allFree(loaded), 99), allFree(loaded).length,
                     percentile(allFree(loaded), 100)));
             for (int hop = 0; hop < HOPS.size(); hop++) {
@@ -303,6 +309,8 @@ final class PushLatencyBenchmark implements AutoCloseable {
             List<Sample> samples = new ArrayList<>();
             int incomplete = 0;
             load.drainTableFreeMillis();
+            long cpuBefore = CpuTime.ofThisProcessAndItsChildren();
+            long commandsBefore = load.commands() + measuredCommands.get();
             for (int i = 0; i < warmUp + sends; i++) {
                 Optional<Sample> sample = sendOnce(i, screens);
                 if (i >= warmUp) {
@@ -314,11 +322,13 @@ final class PushLatencyBenchmark implements AutoCloseable {
                 }
             }
             double rate = load.commandsPerSecond();
+            double cpuPerCommand = (CpuTime.ofThisProcessAndItsChildren() - cpuBefore) / 1e6
+                    / Math.max(1, load.commands() + measuredCommands.get() - commandsBefore);
             if (load.failures() > 0) {
                 System.out.println("Background load failures: " + load.failures() + " " + load.failureSamples());
             }
             return new Run(samples, incomplete, loadPerSecond > 0 ? rate : 0, load.failures(),
-                    load.drainTableFreeMillis(), load.drainFreeingHops());
+                    load.drainTableFreeMillis(), load.drainFreeingHops(), cpuPerCommand);
         }
     }
 
@@ -338,6 +348,7 @@ final class PushLatencyBenchmark implements AutoCloseable {
         long sentAt = CLOCK.now();
         ApiClient.Response sent;
         try {
+            measuredCommands.incrementAndGet();
             sent = waiter.withHeader("traceparent", "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8))
                     + "-01").post("/api/v1/orders/" + orderId + "/send", Map.of());
         } catch (UncheckedIOException e) {
@@ -413,6 +424,7 @@ final class PushLatencyBenchmark implements AutoCloseable {
     private static ApiClient.Response retried(java.util.function.Supplier<ApiClient.Response> call) {
         for (int attempt = 1; ; attempt++) {
             try {
+                measuredCommands.incrementAndGet();
                 return call.get();
             } catch (UncheckedIOException e) {
                 if (attempt == 3) {

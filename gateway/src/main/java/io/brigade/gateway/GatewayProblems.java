@@ -22,6 +22,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.util.Set;
@@ -30,8 +31,8 @@ import java.util.stream.Collectors;
 
 /**
  * Whatever the gateway refuses itself, or cannot forward, is a problem+json answer: an address the firewall will not
- * pass (400), a method nothing here answers (405), an address too long (414), a service that is down or absent (503)
- * or too slow (504). Netty reads request lines far longer than that ({@code server.netty.max-initial-line-length})
+ * pass (400), a method nothing here answers (405), an address too long (414), a service that is down or absent (503),
+ * that dropped the request without an answer (502) or too slow (504). Netty reads request lines far longer than that ({@code server.netty.max-initial-line-length})
  * so that the 414 is the gateway's own. Nothing of the gateway's insides reaches the client.
  */
 @Configuration
@@ -137,6 +138,9 @@ class GatewayProblems {
         if (causedBy(error, TimeoutException.class) || causedBy(error, ReadTimeoutException.class)) {
             return slow(exchange);
         }
+        if (causedBy(error, IOException.class)) {
+            return cutOff(exchange, error);
+        }
         return failed(exchange, error);
     }
 
@@ -155,6 +159,16 @@ class GatewayProblems {
     private static Mono<Void> slow(ServerWebExchange exchange) {
         return Problems.write(exchange.getResponse(), HttpStatus.GATEWAY_TIMEOUT, "gateway-timeout",
                 "The service did not answer in time; try again");
+    }
+
+    /** The service's connection broke before its answer came (it died holding the request, say). */
+    private static Mono<Void> cutOff(ServerWebExchange exchange, Throwable error) {
+        log.warn("The service answering {} closed the connection without an answer: {}",
+                exchange.getRequest().getPath().value(), error.toString());
+        return Problems.write(exchange.getResponse(), HttpStatus.BAD_GATEWAY, "bad-gateway",
+                "The service that answers " + exchange.getRequest().getPath().value()
+                        + " closed the connection before it answered; whether a change was made is not known, so read"
+                        + " before trying again, or send it again with the same ids");
     }
 
     private static Mono<Void> failed(ServerWebExchange exchange, Throwable error) {

@@ -1,20 +1,24 @@
 package io.brigade.gateway;
 
+import io.brigade.contracts.common.VerifiedTokens;
 import org.springframework.context.annotation.Bean;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -22,6 +26,7 @@ import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +45,7 @@ import java.util.Set;
 class GatewaySecurity {
 
     private static final Set<String> ROLES = Set.of("ADMIN", "MANAGER", "STAFF", "KITCHEN", "AUDITOR");
+    private static final int TOKENS_KEPT = 10_000;
 
     /** The request is traced once, as a whole, without a span per security step (as the services do). */
     @Bean
@@ -52,15 +58,26 @@ class GatewaySecurity {
         GatewayProperties.Jwt jwt = properties.jwt();
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwt.jwkSetUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(
+        OAuth2TokenValidator<Jwt> claims = new DelegatingOAuth2TokenValidator<>(List.of(
                 new JwtClaimValidator<Instant>(JwtClaimNames.EXP, exp -> exp != null),
                 new JwtTimestampValidator(Duration.ofSeconds(30)),
                 new JwtIssuerValidator(jwt.issuer()),
                 new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
                         aud -> aud != null && aud.contains(jwt.audience())),
                 new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()),
-                new JwtClaimValidator<String>("role", ROLES::contains))));
-        return decoder;
+                new JwtClaimValidator<String>("role", ROLES::contains)));
+        decoder.setJwtValidator(signed -> OAuth2TokenValidatorResult.success());
+        VerifiedTokens<Jwt> verified = new VerifiedTokens<>(TOKENS_KEPT);
+        // the signature is checked the first time a token is seen, its claims (expiry above all) at every request
+        return token -> Mono.justOrEmpty(verified.find(token))
+                .switchIfEmpty(Mono.defer(() -> decoder.decode(token).map(signed -> verified.keep(token, signed))))
+                .flatMap(signed -> {
+                    OAuth2TokenValidatorResult result = claims.validate(signed);
+                    return result.hasErrors()
+                            ? Mono.error(new JwtValidationException(
+                                    result.getErrors().iterator().next().getDescription(), result.getErrors()))
+                            : Mono.just(signed);
+                });
     }
 
     @Bean

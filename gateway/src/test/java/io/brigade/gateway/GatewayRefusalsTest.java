@@ -13,7 +13,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,12 +24,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GatewayRefusalsTest {
 
     static final StubService SERVICES = new StubService("every-service");
+    /** A service killed while it held the request: the connection closes with no answer at all. */
+    static final ServerSocket HANGS_UP = hangingUp();
 
     @DynamicPropertySource
     static void servicesAreOneStub_andReportingIsDown(DynamicPropertyRegistry registry) {
-        for (String service : new String[]{"auth", "order", "kitchen", "billing", "catalog"}) {
+        for (String service : new String[]{"auth", "order", "kitchen", "billing"}) {
             registry.add("brigade.gateway.services." + service, SERVICES::url);
         }
+        registry.add("brigade.gateway.services.catalog", () -> "http://localhost:" + HANGS_UP.getLocalPort());
         registry.add("brigade.gateway.services.reporting", () -> "http://localhost:" + closedPort());
     }
 
@@ -95,6 +100,15 @@ class GatewayRefusalsTest {
     }
 
     @Test
+    void aServiceThatDiesHoldingTheRequestIs502AsAProblem_notA500() {
+        var response = ApiClient.at("http://localhost:" + port).as("marco", "MANAGER").get("/api/v1/menu");
+
+        assertThat(response.status()).isEqualTo(502);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.text("detail")).contains("/api/v1/menu");
+    }
+
+    @Test
     void anAddressNoServiceOwnsIs404AsAProblem() {
         var response = ApiClient.at("http://localhost:" + port).as("marco", "MANAGER").get("/api/v1/nothing-here");
 
@@ -104,6 +118,27 @@ class GatewayRefusalsTest {
 
     private String raw(String requestLine) throws IOException {
         return RawHttp.send(port, requestLine, TestTokens.accessToken("wendy", "STAFF"));
+    }
+
+    private static ServerSocket hangingUp() {
+        try {
+            ServerSocket server = new ServerSocket(0);
+            Thread thread = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try (Socket connection = server.accept()) {
+                        connection.getInputStream().read(new byte[8192]);
+                        connection.setSoLinger(true, 0);
+                    } catch (IOException e) {
+                        // closed with the test class
+                    }
+                }
+            }, "hanging-up-service");
+            thread.setDaemon(true);
+            thread.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static int closedPort() {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -173,6 +174,14 @@ final class DevstackInProcesses implements AutoCloseable {
         }
         EmbeddedPostgresServer.runningServer(data.resolve("postgres")).ifPresent(ProcessHandle::destroyForcibly);
         try {
+            // every part's log stays beside the run's history, for whoever reads a finding
+            Path logs = Path.of("target/faults/logs");
+            FileSystemUtils.deleteRecursively(logs);
+            Files.createDirectories(logs);
+            if (Files.isDirectory(data.resolve("logs"))) {
+                FileSystemUtils.copyRecursively(data.resolve("logs"), logs);
+            }
+            Files.copy(out, Path.of("target/faults/devstack.out"), StandardCopyOption.REPLACE_EXISTING);
             FileSystemUtils.deleteRecursively(data);
         } catch (IOException e) {
             // a temporary folder: the system clears it in time

@@ -1,11 +1,13 @@
 package io.brigade.platform.problem;
 
+import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -15,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -26,6 +29,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import io.brigade.platform.web.BodyTooLarge;
 import io.brigade.platform.web.JsonProblems;
 
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
 
@@ -51,6 +57,39 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 .header(HttpHeaders.RETRY_AFTER, "2")
                 .body(ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
                         "The service is too busy to answer right now; try again shortly"));
+    }
+
+    /**
+     * The database went away under a request (a restart, a broken connection). If it went during the commit, whether
+     * the change was kept is not known to the service either; the client tries again with the same ids, which
+     * commands take as the same change.
+     */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class, PersistenceException.class})
+    ResponseEntity<ProblemDetail> databaseFailed(Exception e) throws Exception {
+        if (!lostDatabase(e)) {
+            throw e;
+        }
+        log.warn("The database connection broke during a request: {}", e.toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "2")
+                .body(ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                        "The service lost its database while answering; try again shortly with the same ids"));
+    }
+
+    /** A connection that could not be had, or broke: SQL states of class 08 (connection) and 57P (server shut down). */
+    static boolean lostDatabase(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ExceptionHandler(ConcurrencyException.class)
@@ -125,6 +164,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof AggregateNotFoundException a) return aggregateNotFound(a);
         if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException) {
             return databaseUnavailable((Exception) cause);
+        }
+        if (lostDatabase(cause)) {
+            return databaseFailed(e);
         }
         throw e;
     }

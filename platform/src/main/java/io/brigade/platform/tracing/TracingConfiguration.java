@@ -77,6 +77,10 @@ public class TracingConfiguration {
     /** At DEBUG, one line per event handled, with its trace id beside the correlation id, to follow an order. */
     private static MessageHandlerInterceptor<EventMessage<?>> handlingSpan(TraceContext trace, String processor) {
         return (unitOfWork, chain) -> {
+            if (!unitOfWork.isRoot()) {
+                // handled in the transaction of the command that applied it: part of that command's span already
+                return chain.proceed();
+            }
             Message<?> event = unitOfWork.getMessage();
             Span span = trace.continueFrom(event.getMetaData(), processor + " " + event.getPayloadType().getSimpleName())
                     .tag("processor", processor);

@@ -4,11 +4,17 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.hibernate.exception.GenericJDBCException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.orm.jpa.JpaSystemException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ProblemHandlerTest {
 
@@ -28,5 +34,28 @@ class ProblemHandlerTest {
             assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("2");
             assertThat(answer.getBody().getDetail()).doesNotContain("Hikari", "JPA");
         }
+    }
+
+    @Test
+    void aDatabaseThatWentAwayDuringTheCommandIs503_notA500_andAnyOtherDataFailureStaysAFailure() throws Exception {
+        var lost = new JpaSystemException(new GenericJDBCException("Unable to rollback against JDBC Connection",
+                new SQLException("FATAL: terminating connection due to unexpected postmaster exit", "57P01")));
+        var closed = new TransactionSystemException("Could not commit JPA transaction",
+                new SQLException("Connection is closed", "08003"));
+
+        for (Exception failure : java.util.List.of(lost, closed)) {
+            ResponseEntity<ProblemDetail> direct = problems.databaseFailed(failure);
+            ResponseEntity<ProblemDetail> throughACommand = problems.commandFailed(
+                    new CommandExecutionException("failed", failure));
+            for (ResponseEntity<ProblemDetail> answer : java.util.List.of(direct, throughACommand)) {
+                assertThat(answer.getStatusCode().value()).isEqualTo(503);
+                assertThat(answer.getHeaders().getFirst("Retry-After")).isNotNull();
+                assertThat(answer.getBody().getDetail()).doesNotContain("JDBC", "postmaster", "SQL");
+            }
+        }
+
+        var refusedByAConstraint = new DataIntegrityViolationException("duplicate key",
+                new SQLException("duplicate key value violates unique constraint", "23505"));
+        assertThatThrownBy(() -> problems.databaseFailed(refusedByAConstraint)).isSameAs(refusedByAConstraint);
     }
 }
