@@ -57,14 +57,8 @@ final class FloorClient {
         return send(command, ids, method, path, body == null ? null : write(body), false);
     }
 
-    /** A read told to slow down (429, as the checks after the run read hundreds of views) is made again later. */
     Answer read(String path) {
-        Answer answer = send("read", Map.of(), "GET", path, null, false);
-        for (int attempt = 1; answer.is(429) && attempt <= 20; attempt++) {
-            DevstackInProcesses.sleep(Duration.ofSeconds(1));
-            answer = send("read", Map.of(), "GET", path, null, false);
-        }
-        return answer;
+        return send("read", Map.of(), "GET", path, null, false);
     }
 
     /** The same request again, with the same ids and body, as a phone retries one it got no answer to. */
@@ -72,8 +66,22 @@ final class FloorClient {
         return send(original.command(), original.ids(), original.method(), original.path(), original.body(), true);
     }
 
+    /**
+     * A request told to slow down (429: the set-up adds hundreds of tables, the checks read hundreds of views) is sent
+     * again a second later, as the app does; each answer is in the history.
+     */
     private Answer send(String command, Map<String, String> ids, String method, String path, String body,
                         boolean retry) {
+        Answer answer = sendOnce(command, ids, method, path, body, retry);
+        for (int attempt = 1; answer.is(429) && attempt <= 20; attempt++) {
+            DevstackInProcesses.sleep(Duration.ofSeconds(1));
+            answer = sendOnce(command, ids, method, path, body, retry);
+        }
+        return answer;
+    }
+
+    private Answer sendOnce(String command, Map<String, String> ids, String method, String path, String body,
+                            boolean retry) {
         long started = System.currentTimeMillis();
         Answer answer = exchange(method, path, body);
         if (answer.status() == 401) {
