@@ -82,6 +82,11 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
         props.put("offsets.topic.replication.factor", "1");
         props.put("transaction.state.log.replication.factor", "1");
         props.put("transaction.state.log.min.isr", "1");
+        // A broker killed with kill -9 stays registered as running: its successor's registration is refused until that
+        // session expires (9 s by default), and the broker starts no sooner. Broker and controller share this process,
+        // so a short session with frequent heartbeats is safe, and such a restart waits 3 s at most.
+        props.put("broker.heartbeat.interval.ms", "500");
+        props.put("broker.session.timeout.ms", "3000");
         if (durable) {
             props.put("log.flush.interval.messages", "1");
         }
