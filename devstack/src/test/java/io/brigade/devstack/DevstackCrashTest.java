@@ -26,7 +26,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The devstack as an operator runs it, in a JVM of its own, killed with {@code kill -9} in the middle of a service:
  * the same command brings it back on the same data, with no manual step, no slower than an ordinary restart, and
- * nothing committed before the crash is missing.
+ * nothing committed before the crash is missing. Each start is timed from the command to healthy: up, and a new order
+ * taken through the gateway on the kitchen board (so every service's processors run again).
  */
 @Tag("faults")
 class DevstackCrashTest {
@@ -57,8 +58,8 @@ class DevstackCrashTest {
         data = Files.createTempDirectory("brigade-crash-test");
         int base = RunningDevstack.freeBase();
 
-        Started first = startDevstack(base, "first start");
-        String orderBeforeCrash = takeOrderToTheKitchen(base, 5);
+        Started first = startDevstack(base, "first start", 5);
+        String orderBeforeCrash = first.order();
         long postgresServer = EmbeddedPostgresServer.runningServer(data.resolve("postgres")).orElseThrow().pid();
 
         first.process().destroyForcibly();
@@ -67,26 +68,32 @@ class DevstackCrashTest {
                 .as("PostgreSQL outlived the killed devstack, as a server in its own process does")
                 .contains(true);
 
-        Started afterCrash = startDevstack(base, "start after kill -9");
+        Started afterCrash = startDevstack(base, "start after kill -9", 6);
         assertThat(ProcessHandle.of(postgresServer).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
+        assertThat(afterCrash.output()).as("what the killed devstack held is released before any service starts")
+                .contains("Released what a devstack that ended without stopping still held");
         ApiClient waiter = waiter(base);
         var order = waiter.get("/api/v1/orders/" + orderBeforeCrash);
         assertThat(order.status()).as(order.raw()).isEqualTo(200);
         assertThat(order.body().path("lines")).hasSize(2);
         await().atMost(PATIENCE).until(() -> onTheGrill(base, orderBeforeCrash));
-        String orderAfterCrash = takeOrderToTheKitchen(base, 6);
+        String orderAfterCrash = afterCrash.order();
 
         afterCrash.process().destroy();
         assertThat(afterCrash.process().waitFor(120, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
         assertThat(EmbeddedPostgresServer.runningServer(data.resolve("postgres"))).as("stopped with it").isEmpty();
 
-        Started ordinary = startDevstack(base, "ordinary restart");
+        Started ordinary = startDevstack(base, "ordinary restart", 7);
         assertThat(waiter(base).get("/api/v1/orders/" + orderAfterCrash).status()).isEqualTo(200);
-        System.out.printf("Devstack to healthy: first start %.1f s, after kill -9 %.1f s, ordinary restart %.1f s%n",
-                first.seconds(), afterCrash.seconds(), ordinary.seconds());
-        // a restart after kill -9 still takes up to about twice an ordinary one (docs/operations.md); this bounds it,
-        // with room for the shared machine's noise, so that waiting on anything stale (a server, a lock) fails here
-        assertThat(afterCrash.seconds()).isLessThan(ordinary.seconds() * 2.5 + 10);
+        System.out.printf("Devstack to healthy (up): first start %.1f s (%.1f s), after kill -9 %.1f s (%.1f s),"
+                        + " ordinary restart %.1f s (%.1f s)%n", first.healthy(), first.up(), afterCrash.healthy(),
+                afterCrash.up(), ordinary.healthy(), ordinary.up());
+        // No slower than an ordinary restart, within the shared machine's noise: what is left to a restart after a
+        // crash is stopping the leftover PostgreSQL (2 to 4 s) and up to 3 s of the broker's registration session,
+        // which the 5 s and 20 % of a restart (at least 6 s) cover along with the machine's load changing between two
+        // starts. Waiting on anything the dead process held (a token claim's 10 s, a consumer session's 45 s, the
+        // broker's former 9 s) comes on top of that and fails here.
+        assertThat(afterCrash.healthy()).isLessThanOrEqualTo(ordinary.healthy() * 1.2 + 5);
     }
 
     private String takeOrderToTheKitchen(int base, int table) {
@@ -131,8 +138,11 @@ class DevstackCrashTest {
         return gateway.withBearer(login.text("accessToken"));
     }
 
-    /** The README's command, {@code java ... io.brigade.devstack.Devstack}, on the test's ports and data folder. */
-    private Started startDevstack(int base, String what) throws IOException, InterruptedException {
+    /**
+     * The README's command, {@code java ... io.brigade.devstack.Devstack}, on the test's ports and data folder, timed
+     * until it is up and until an order for {@code table} is on the kitchen board.
+     */
+    private Started startDevstack(int base, String what, int table) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path out = data.resolveSibling(data.getFileName() + "-" + what.replace(' ', '-') + ".out");
@@ -151,9 +161,12 @@ class DevstackCrashTest {
             String output = Files.readString(out);
             Matcher matcher = up.matcher(output);
             if (matcher.find()) {
-                double seconds = (System.nanoTime() - launched) / 1e9;
-                System.out.printf("%s: up in %.1f s (devstack says %s s)%n", what, seconds, matcher.group(1));
-                return new Started(process, seconds);
+                double up = (System.nanoTime() - launched) / 1e9;
+                String order = takeOrderToTheKitchen(base, table);
+                double healthy = (System.nanoTime() - launched) / 1e9;
+                System.out.printf("%s: up in %.1f s (devstack says %s s), an order on the kitchen board in %.1f s%n",
+                        what, up, matcher.group(1), healthy);
+                return new Started(process, up, healthy, order, Files.readString(out));
             }
             assertThat(process.isAlive()).as(what + " ended early:\n" + output).isTrue();
             Thread.sleep(250);
@@ -161,6 +174,6 @@ class DevstackCrashTest {
         throw new AssertionError(what + " not up within " + START_PATIENCE + ":\n" + Files.readString(out));
     }
 
-    private record Started(Process process, double seconds) {
+    private record Started(Process process, double up, double healthy, String order, String output) {
     }
 }
