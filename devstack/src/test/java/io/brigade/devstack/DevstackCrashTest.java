@@ -161,12 +161,12 @@ class DevstackCrashTest {
             String output = Files.readString(out);
             Matcher matcher = up.matcher(output);
             if (matcher.find()) {
-                double up = (System.nanoTime() - launched) / 1e9;
+                double upSeconds = (System.nanoTime() - launched) / 1e9;
                 String order = takeOrderToTheKitchen(base, table);
                 double healthy = (System.nanoTime() - launched) / 1e9;
                 System.out.printf("%s: up in %.1f s (devstack says %s s), an order on the kitchen board in %.1f s%n",
-                        what, up, matcher.group(1), healthy);
-                return new Started(process, up, healthy, order, Files.readString(out));
+                        what, upSeconds, matcher.group(1), healthy);
+                return new Started(process, upSeconds, healthy, order, Files.readString(out));
             }
             assertThat(process.isAlive()).as(what + " ended early:\n" + output).isTrue();
             Thread.sleep(250);
