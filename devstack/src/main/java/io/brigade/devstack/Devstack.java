@@ -115,12 +115,14 @@ public final class Devstack {
             for (int instance = 1; instance <= instances(service); instance++) {
                 System.out.printf("Starting %s on port %d...%n", service.instanceName(instance),
                         port(service, instance));
+                long serviceStarted = System.nanoTime();
                 SpringApplicationBuilder application = new SpringApplicationBuilder(service.application());
                 if (instances(service) > 1) {
                     application.initializers(Devstack::ownNettyResources);
                 }
                 ConfigurableApplicationContext context = application
                         .run(serviceArguments(service, instance, database, demo, false));
+                System.out.printf("%s is up (%.1f s)%n", service.instanceName(instance), secondsSince(serviceStarted));
                 contexts.put(service.instanceName(instance), context);
                 running.push(context);
             }
