@@ -84,9 +84,10 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
         props.put("transaction.state.log.min.isr", "1");
         // A broker killed with kill -9 stays registered as running: its successor's registration is refused until that
         // session expires (9 s by default), and the broker starts no sooner. Broker and controller share this process,
-        // so a short session with frequent heartbeats is safe, and such a restart waits 3 s at most.
-        props.put("broker.heartbeat.interval.ms", "500");
-        props.put("broker.session.timeout.ms", "3000");
+        // so a shorter session with more frequent heartbeats is safe; a heartbeat still has 2.5 s to get through a
+        // controller slowed down by a busy machine, and such a restart waits 5 s at most.
+        props.put("broker.heartbeat.interval.ms", "1000");
+        props.put("broker.session.timeout.ms", "5000");
         if (durable) {
             props.put("log.flush.interval.messages", "1");
         }
