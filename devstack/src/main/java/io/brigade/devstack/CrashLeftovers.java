@@ -43,9 +43,9 @@ final class CrashLeftovers {
     }
 
     /**
-     * Releases every token claim and picked scheduled task in {@code databases} (those not created yet are passed
-     * over) on the server at {@code baseUrl}, and removes every member of the consumer groups on the broker at
-     * {@code bootstrapServers}. Only for a devstack that owns both and has started none of its services.
+     * Releases every token claim and picked scheduled task in {@code databases} on {@code server} (those not created
+     * yet are passed over), and removes every member of the consumer groups on the broker at {@code bootstrapServers}.
+     * Only for a devstack that owns both and has started none of its services.
      */
     static Released release(Devstack.DatabaseServer server, List<String> databases, String bootstrapServers) {
         int claims = 0;

@@ -166,8 +166,8 @@ public final class Devstack {
 
     /**
      * Before any service starts, the devstack is the only user of its data folder and broker: it releases what one
-     * that ended without stopping still held (CrashLeftovers), so its services need not wait for that to expire. Not
-     * in a server given by BRIGADE_DB_URL, which others may share.
+     * that ended without stopping still held ({@link CrashLeftovers}), so its services need not wait for it to
+     * expire. Not in a server given by BRIGADE_DB_URL, which others may share.
      */
     private void releaseWhatAStoppedDevstackHeld(DatabaseServer database) {
         List<String> databases = options.externalDatabaseUrl() != null ? List.of() : ServiceModule.ALL.stream()
