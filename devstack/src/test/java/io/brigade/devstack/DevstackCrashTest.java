@@ -95,7 +95,7 @@ class DevstackCrashTest {
                 afterCrash.servicesStarting(), ordinary.healthy(), ordinary.up(), ordinary.servicesStarting(),
                 afterCrash.leftoverStop());
         // No slower than an ordinary restart but for the two steps a crash adds by nature: stopping the PostgreSQL
-        // server the killed devstack left (1.8 to 5 s, as printed) and the broker's registration, refused until the
+        // server the killed devstack left (1.4 to 5 s, as printed) and the broker's registration, refused until the
         // dead broker's session ends (EmbeddedKafkaServer.BROKER_SESSION). Compared is what a crash can change: the
         // time until the first service starts (the leftover server, PostgreSQL, Kafka's log recovery and
         // registration, releasing what the dead process held) and from "up" to an order on the kitchen board
