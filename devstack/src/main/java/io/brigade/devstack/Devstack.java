@@ -98,11 +98,16 @@ public final class Devstack {
     }
 
     private DatabaseServer startInProcess(DemoData demo) {
+        long started = System.nanoTime();
         DatabaseServer database = startDatabase();
+        System.out.printf("PostgreSQL is up (%.1f s)%n", secondsSince(started));
+        started = System.nanoTime();
         EmbeddedKafkaServer kafka = EmbeddedKafkaServer.persistent(options.kafkaPort(), kafkaDirectory(),
                 options.durable());
         running.push(kafka);
         kafkaBootstrap = kafka.bootstrapServers();
+        System.out.printf("Kafka is up (%.1f s)%n", secondsSince(started));
+        releaseWhatAStoppedDevstackHeld(database);
         for (ServiceModule service : ServiceModule.ALL) {
             if (service.hasDatabase()) {
                 database.ensure(service.database());
@@ -110,12 +115,14 @@ public final class Devstack {
             for (int instance = 1; instance <= instances(service); instance++) {
                 System.out.printf("Starting %s on port %d...%n", service.instanceName(instance),
                         port(service, instance));
+                long serviceStarted = System.nanoTime();
                 SpringApplicationBuilder application = new SpringApplicationBuilder(service.application());
                 if (instances(service) > 1) {
                     application.initializers(Devstack::ownNettyResources);
                 }
                 ConfigurableApplicationContext context = application
                         .run(serviceArguments(service, instance, database, demo, false));
+                System.out.printf("%s is up (%.1f s)%n", service.instanceName(instance), secondsSince(serviceStarted));
                 contexts.put(service.instanceName(instance), context);
                 running.push(context);
             }
@@ -139,6 +146,7 @@ public final class Devstack {
         startPart("Kafka", List.of(), List.of("kafka", String.valueOf(options.kafkaPort()),
                 kafkaDirectory().toString(), String.valueOf(options.durable())), logs);
         kafkaBootstrap = "localhost:" + options.kafkaPort();
+        releaseWhatAStoppedDevstackHeld(database);
         List<String> jvmOptions = List.of(System.getenv().getOrDefault("BRIGADE_PROCESS_JAVA_OPTS",
                 "-Xmx384m -XX:+UseSerialGC").trim().split("\\s+"));
         for (ServiceModule service : ServiceModule.ALL) {
@@ -154,6 +162,31 @@ public final class Devstack {
             }
         }
         return database;
+    }
+
+    /**
+     * Before any service starts, the devstack is the only user of its data folder and broker: it releases what one
+     * that ended without stopping still held ({@link CrashLeftovers}), so its services need not wait for it to
+     * expire. Not in a server given by BRIGADE_DB_URL, which others may share.
+     */
+    private void releaseWhatAStoppedDevstackHeld(DatabaseServer database) {
+        List<String> databases = options.externalDatabaseUrl() != null ? List.of() : ServiceModule.ALL.stream()
+                .filter(ServiceModule::hasDatabase).map(ServiceModule::database).toList();
+        try {
+            CrashLeftovers.Released released = CrashLeftovers.release(database, databases, kafkaBootstrap);
+            if (released.any()) {
+                System.out.printf("Released what a devstack that ended without stopping still held: %d event processor"
+                                + " claims, %d picked deadlines, %d consumer group members%n", released.tokenClaims(),
+                        released.pickedDeadlines(), released.groupMembers());
+            }
+        } catch (RuntimeException e) {
+            System.out.println("Could not release what a devstack that ended without stopping held (" + e.getMessage()
+                    + "): the services take it over once it expires");
+        }
+    }
+
+    private static double secondsSince(long nanoTime) {
+        return (System.nanoTime() - nanoTime) / 1e9;
     }
 
     private void startPart(String name, List<String> jvmOptions, List<String> arguments, Path logs) {
@@ -422,17 +455,24 @@ public final class Devstack {
         }
 
         void ensure(String database) {
-            try (Connection connection = DriverManager.getConnection(baseUrl + "postgres", user, password);
-                 Statement statement = connection.createStatement()) {
-                try (ResultSet rs = statement.executeQuery(
-                        "select 1 from pg_database where datname = '" + database + "'")) {
-                    if (rs.next()) {
-                        return;
-                    }
+            if (!exists(database)) {
+                try (Connection connection = DriverManager.getConnection(baseUrl + "postgres", user, password);
+                     Statement statement = connection.createStatement()) {
+                    statement.execute("create database " + database);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("Could not create database " + database, e);
                 }
-                statement.execute("create database " + database);
+            }
+        }
+
+        boolean exists(String database) {
+            try (Connection connection = DriverManager.getConnection(baseUrl + "postgres", user, password);
+                 Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery(
+                         "select 1 from pg_database where datname = '" + database + "'")) {
+                return rs.next();
             } catch (SQLException e) {
-                throw new IllegalStateException("Could not create database " + database, e);
+                throw new IllegalStateException("Could not look for database " + database, e);
             }
         }
     }

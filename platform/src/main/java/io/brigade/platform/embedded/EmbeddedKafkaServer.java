@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -23,6 +24,9 @@ import java.util.Properties;
  * log survives restarts for the devstack.
  */
 public final class EmbeddedKafkaServer implements AutoCloseable {
+
+    /** How long a kept broker's registration outlives it: a broker started after a kill -9 waits up to this long. */
+    public static final Duration BROKER_SESSION = Duration.ofSeconds(5);
 
     private final String bootstrapServers;
     private final Runnable stop;
@@ -82,6 +86,12 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
         props.put("offsets.topic.replication.factor", "1");
         props.put("transaction.state.log.replication.factor", "1");
         props.put("transaction.state.log.min.isr", "1");
+        // A broker killed with kill -9 stays registered as running: its successor's registration is refused until that
+        // session expires (9 s by default), and the broker starts no sooner. Broker and controller share this process,
+        // so a shorter session with more frequent heartbeats is safe; a heartbeat still has 2.5 s to get through a
+        // controller slowed down by a busy machine, and such a restart waits 5 s at most.
+        props.put("broker.heartbeat.interval.ms", "1000");
+        props.put("broker.session.timeout.ms", String.valueOf(BROKER_SESSION.toMillis()));
         if (durable) {
             props.put("log.flush.interval.messages", "1");
         }

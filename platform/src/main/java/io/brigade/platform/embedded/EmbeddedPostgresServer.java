@@ -54,12 +54,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /**
      * A server on a fixed port whose data survives restarts in {@code dataDirectory}; {@code durable} false turns
-     * {@code fsync} off, which loses committed data on a power cut and only suits tests.
+     * {@code fsync} off, which loses committed data on a power cut and only suits tests. It runs until {@link #close()}
+     * (or its next start on the folder, after a crash): the caller stops it once nothing uses it any more.
      */
     public static EmbeddedPostgresServer persistent(int port, Path dataDirectory, boolean durable) {
         stopLeftoverServer(dataDirectory);
+        // stopped by close(), after whatever uses it: zonky's own shutdown hook would stop it at the same moment as
+        // the services on it, whose event processors could then not even release their token claims
         return start(EmbeddedPostgres.builder().setPort(port).setDataDirectory(dataDirectory)
-                .setCleanDataDirectory(false), durable, dataDirectory);
+                .setCleanDataDirectory(false).setRegisterShutdownHook(false), durable, dataDirectory);
     }
 
     private static EmbeddedPostgresServer start(EmbeddedPostgres.Builder builder, boolean durable, Path data) {
