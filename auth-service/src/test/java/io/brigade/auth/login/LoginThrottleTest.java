@@ -2,13 +2,11 @@ package io.brigade.auth.login;
 
 import io.brigade.auth.config.AuthProperties;
 import io.brigade.platform.problem.TooManyRequestsException;
+import io.brigade.platform.test.MovableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -22,7 +20,7 @@ class LoginThrottleTest {
     private static final String SHARED = "198.51.100.10";
     private static final String ELSEWHERE = "203.0.113.5";
 
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-30T19:00:00Z"));
     private final LoginThrottle throttle = new LoginThrottle(new AuthProperties(null, null, null, null, false,
             new AuthProperties.LoginLimits(WINDOW, 3, 20, 8)), clock);
 
@@ -66,29 +64,5 @@ class LoginThrottleTest {
 
         assertThatThrownBy(() -> throttle.checkAllowed("cook", ELSEWHERE)).isInstanceOf(TooManyRequestsException.class);
         assertThatCode(() -> throttle.checkAllowed("cook", SHARED)).doesNotThrowAnyException();
-    }
-
-    private static final class MovableClock extends Clock {
-
-        private Instant now = Instant.parse("2026-11-30T19:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -8,6 +8,7 @@ import io.brigade.audit.Checkpoint;
 import io.brigade.audit.EventHash;
 import io.brigade.audit.MerkleTree;
 import io.brigade.audit.Sha256;
+import io.brigade.platform.test.MovableClock;
 import io.brigade.platform.test.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -24,11 +25,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -146,7 +144,7 @@ class CheckpointerResumeTest {
                 + "where service = 'order-command'", Long.class)).isEqualTo(37);
 
         // while the service is stopped: more events, one index (60) used up by a rolled-back transaction
-        clock.move(Duration.ofMinutes(1));
+        clock.advance(Duration.ofMinutes(1));
         append(38, 100, 60);
         // and an event the stored frontier covers is changed: a resumed tree never reads it again
         String original = jdbc.queryForObject("select convert_from(meta_data, 'UTF8') from domain_event_entry "
@@ -163,7 +161,7 @@ class CheckpointerResumeTest {
         assertThat(logged.list).anyMatch(e -> e.getFormattedMessage()
                 .contains("Resumed the audit Merkle tree from its stored frontier: 30 events up to global index 37"));
 
-        clock.move(GAP_WAIT.plusSeconds(1));
+        clock.advance(GAP_WAIT.plusSeconds(1));
         Checkpointer running = start();
         Checkpoint settled = running.checkpointNow();
         assertThat(settled.upToGlobalIndex()).isEqualTo(100);
@@ -229,31 +227,4 @@ class CheckpointerResumeTest {
     }
 
     /** The test's clock: the gap wait is judged against it, so a test moves time instead of sleeping. */
-    private static final class MovableClock extends Clock {
-
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void move(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 }
