@@ -3,6 +3,8 @@ package io.brigade.platform.test;
 import java.util.List;
 import java.util.Set;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The role column of every endpoint in docs/api.md, transcribed once so each service's role test checks its own rows
  * against the same table. {@code ANY} means any authenticated role; ADMIN may call everything.
@@ -54,6 +56,22 @@ public final class ApiRoles {
 
     public static List<Endpoint> under(String prefix) {
         return ENDPOINTS.stream().filter(e -> e.path().startsWith(prefix)).toList();
+    }
+
+    /** Each GET endpoint answers 401 without a token, 200 to the roles it allows and a 403 problem to the others. */
+    public static void assertEveryRoleReads(ApiClient anonymous, List<Endpoint> endpoints) {
+        for (Endpoint endpoint : endpoints) {
+            assertThat(anonymous.get(endpoint.path()).status()).as("no token: " + endpoint).isEqualTo(401);
+            for (String role : EVERY_ROLE) {
+                ApiClient.Response response = anonymous.as(role.toLowerCase(), role).get(endpoint.path());
+                if (endpoint.allows(role)) {
+                    assertThat(response.status()).as(role + " " + endpoint + ": " + response.raw()).isEqualTo(200);
+                } else {
+                    assertThat(response.status()).as(role + " " + endpoint).isEqualTo(403);
+                    assertThat(response.contentType()).startsWith("application/problem+json");
+                }
+            }
+        }
     }
 
     private ApiRoles() {

@@ -107,18 +107,7 @@ class AuditTrailAcrossServicesTest {
     @Test
     @DisplayName("Only auditors and admins read the feed, the checkpoints and exports; without a token nobody does")
     void roleMatrix() {
-        for (ApiRoles.Endpoint endpoint : AUDIT) {
-            assertThat(anonymous.get(endpoint.path()).status()).as("no token: " + endpoint).isEqualTo(401);
-            for (String role : ApiRoles.EVERY_ROLE) {
-                ApiClient.Response response = anonymous.as(role.toLowerCase(), role).get(endpoint.path());
-                if (endpoint.allows(role)) {
-                    assertThat(response.status()).as(role + " " + endpoint + ": " + response.raw()).isEqualTo(200);
-                } else {
-                    assertThat(response.status()).as(role + " " + endpoint).isEqualTo(403);
-                    assertThat(response.contentType()).startsWith("application/problem+json");
-                }
-            }
-        }
+        ApiRoles.assertEveryRoleReads(anonymous, AUDIT);
     }
 
     @Test

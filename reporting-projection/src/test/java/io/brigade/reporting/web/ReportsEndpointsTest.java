@@ -108,18 +108,7 @@ class ReportsEndpointsTest {
 
     @Test
     void everyReportAnswersTheRolesOfTheApi_andNobodyWithoutAToken() {
-        for (ApiRoles.Endpoint endpoint : REPORTS) {
-            assertThat(anonymous.get(endpoint.path()).status()).as("no token: " + endpoint).isEqualTo(401);
-            for (String role : ApiRoles.EVERY_ROLE) {
-                ApiClient.Response response = anonymous.as(role.toLowerCase(), role).get(endpoint.path());
-                if (endpoint.allows(role)) {
-                    assertThat(response.status()).as(role + " " + endpoint + ": " + response.raw()).isEqualTo(200);
-                } else {
-                    assertThat(response.status()).as(role + " " + endpoint).isEqualTo(403);
-                    assertThat(response.contentType()).startsWith("application/problem+json");
-                }
-            }
-        }
+        ApiRoles.assertEveryRoleReads(anonymous, REPORTS);
         for (String role : List.of("STAFF", "KITCHEN", "AUDITOR")) {
             assertThat(anonymous.as(role.toLowerCase(), role).post("/api/v1/reports/replay", null).status())
                     .as(role + " POST /reports/replay").isEqualTo(403);
