@@ -59,6 +59,21 @@ export async function eventually(read, accept, what, timeout = PATIENCE) {
   throw new Error(`${what}: still ${JSON.stringify(last)?.slice(0, 500)}`);
 }
 
+/** Every browser context's failed requests, error answers and console errors, so a failure's log says what the app met. */
+function watchForTroubles(browser) {
+  const seen = [];
+  const note = (text) => seen.push({ at: Date.now(), text });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...options) => {
+    const context = await newContext(...options);
+    context.on('response', (r) => r.status() >= 400 && note(`${r.status()} ${r.request().method()} ${r.url()}`));
+    context.on('requestfailed', (r) => note(`failed ${r.method()} ${r.url()}: ${r.failure()?.errorText}`));
+    context.on('console', (m) => m.type() === 'error' && note(`console: ${m.text().slice(0, 300)}`));
+    return context;
+  };
+  return { since: (time) => seen.filter((t) => t.at >= time).slice(-30).map((t) => `${new Date(t.at).toISOString()} ${t.text}`) };
+}
+
 export async function shot(page, name) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
   console.log(`  screenshot ${name}.png`);
@@ -91,6 +106,7 @@ export async function run(tests, pages = () => ({})) {
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+  const troubles = watchForTroubles(browser);
   let failures = 0;
   const only = process.env.BRIGADE_BROWSER_TESTS?.split(',').map(Number);
   for (const [index, { name, body }] of tests.entries()) {
@@ -106,7 +122,10 @@ export async function run(tests, pages = () => ({})) {
       console.log(`FAIL ${name} (${Date.now() - started} ms)\n  ${error.stack ?? error}`);
       for (const [who, page] of Object.entries(pages()).filter(([, p]) => p)) {
         await page.screenshot({ path: join(SHOTS, `failed-${index}-${who}.png`) }).catch(() => undefined);
+        const shown = await page.evaluate(() => document.body.innerText).catch((e) => `(unreadable: ${e.message})`);
+        console.log(`  the ${who}'s page at ${page.url()} showed:\n    ${shown.slice(0, 1200).replace(/\n+/g, ' | ')}`);
       }
+      console.log(troubles.since(started).map((t) => `  ${t}`).join('\n') || '  no failed request or console error');
     }
   }
   await browser.close();

@@ -6,6 +6,7 @@ import { api, BASE, check, eventually, id, PATIENCE, run, shot, signIn, table, t
 async function addDish(page, category, dish, { modifier, seat, notes } = {}) {
   await page.fill(id('menu-search'), '');
   await page.click(id(`menu-category-${category}`));
+  await page.waitForSelector(`${id(`menu-category-${category}`)}[aria-pressed="true"]`, { timeout: PATIENCE });
   await page.click(id(`menu-item-${dish}`));
   if (modifier) {
     await page.click(id(`modifier-${modifier}`));

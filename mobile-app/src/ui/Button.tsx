@@ -23,6 +23,7 @@ export function Button({ label, onPress, testID, kind = 'plain', disabled, acces
       accessibilityRole="button"
       accessibilityLabel={accessibilityLabel ?? label}
       accessibilityState={{ disabled: !!disabled, selected: !!selected }}
+      aria-pressed={selected}
       style={({ pressed }) => [
         styles.base,
         kind === 'primary' && styles.primary,

@@ -96,6 +96,23 @@ describe('TableScreen', () => {
     expect(screen.queryByTestId('menu-item-Ribeye steak 300g')).toBeNull();
   });
 
+  it('keeps the table and the menu where the waiter was when a floor read fails, and reads it again', async () => {
+    const server = serverWith({ id: ORDER, status: 'OPEN' });
+    const { services, live } = fakeServices(server, 'STAFF');
+    renderScreen(<TableScreen tableId={TABLE_5} />, services);
+    fireEvent.press(await screen.findByTestId('menu-category-Sides'));
+
+    server.on('GET', '/api/v1/floor', 'network-down');
+    act(() => live.setStatus('disconnected'));
+    act(() => live.setStatus('connected'));
+
+    expect(await screen.findByTestId('table-load-error')).toBeTruthy();
+    expect(screen.getByTestId('menu-item-Fries')).toBeTruthy();
+    server.on('GET', '/api/v1/floor', { status: 200, body: [floorRow(5, { id: ORDER, status: 'OPEN' }), floorRow(6)] });
+    await waitFor(() => expect(screen.queryByTestId('table-load-error')).toBeNull(), { timeout: 5_000 });
+    expect(screen.getByTestId('menu-item-Fries')).toBeTruthy();
+  });
+
   it('moves the order to a free table', async () => {
     const server = serverWith({ id: ORDER });
     renderScreen(<TableScreen tableId={TABLE_5} />, fakeServices(server, 'STAFF').services);

@@ -18,6 +18,8 @@ import { OrderLines, type PendingLine } from './OrderLines';
 
 /** How often the menu is read again, so items the kitchen 86'd turn grey while the waiter is at the table. */
 const MENU_REREAD_MS = 10_000;
+const FLOOR_RETRY_MS = 3_000;
+const NO_SUCH_TABLE = 'There is no such table.';
 
 /** One table: open it, take the order, send it, serve it, bill it. `/tables/{id}` (the table's QR code) lands here. */
 export function TableScreen({ tableId, knownOrderId }: { tableId: string; knownOrderId?: string }) {
@@ -44,10 +46,20 @@ export function TableScreen({ tableId, knownOrderId }: { tableId: string; knownO
       .get<FloorRow[]>('/api/v1/floor')
       .then((rows) => {
         setFloor(rows);
-        setLoadError(rows.some((r) => r.table.id === tableId) ? null : 'There is no such table.');
+        setLoadError(rows.some((r) => r.table.id === tableId) ? null : NO_SUCH_TABLE);
       })
       .catch((e: Error) => setLoadError(e instanceof ApiError ? e.explanation : e.message));
   }, [api, tableId]);
+
+  // a floor read that failed (the network, a busy server) is tried again; the table on screen stays meanwhile
+  const floorUnread = loadError !== null && loadError !== NO_SUCH_TABLE;
+  useEffect(() => {
+    if (!floorUnread) {
+      return undefined;
+    }
+    const timer = setTimeout(rereadFloor, FLOOR_RETRY_MS);
+    return () => clearTimeout(timer);
+  }, [floorUnread, rereadFloor]);
 
   useLive<FloorRow>(
     '/topic/floor',
@@ -146,7 +158,7 @@ export function TableScreen({ tableId, knownOrderId }: { tableId: string; knownO
     });
   };
 
-  if (loadError) {
+  if (loadError && !row) {
     return <Banner tone="error" message={loadError} />;
   }
   if (!row) {
@@ -180,6 +192,7 @@ export function TableScreen({ tableId, knownOrderId }: { tableId: string; knownO
         </Text>
       </View>
 
+      {loadError && <Banner tone="error" testID="table-load-error" message={loadError} />}
       {(freed || (closed && table.status === 'FREE')) && (
         <Banner tone="info" testID="table-freed" message={`Paid. Table ${table.number} is free again.`} />
       )}
