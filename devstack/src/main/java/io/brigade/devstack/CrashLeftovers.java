@@ -7,12 +7,14 @@ import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.ListConsumerGroupsOptions;
 import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.common.ConsumerGroupState;
+import org.apache.kafka.common.KafkaFuture;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -92,16 +94,20 @@ final class CrashLeftovers {
             if (groups.isEmpty()) {
                 return 0;
             }
-            int removed = 0;
+            // every group's members at once: each removal waits on the group's coordinator
+            Map<ConsumerGroupDescription, KafkaFuture<Void>> removals = new HashMap<>();
             for (ConsumerGroupDescription group : admin.describeConsumerGroups(groups).all()
                     .get(KAFKA_PATIENCE_SECONDS, TimeUnit.SECONDS).values()) {
-                if (group.members().isEmpty()) {
-                    continue;
+                if (!group.members().isEmpty()) {
+                    removals.put(group, admin.removeMembersFromConsumerGroup(group.groupId(),
+                            new RemoveMembersFromConsumerGroupOptions()).all());
                 }
+            }
+            int removed = 0;
+            for (Map.Entry<ConsumerGroupDescription, KafkaFuture<Void>> removal : removals.entrySet()) {
                 try {
-                    admin.removeMembersFromConsumerGroup(group.groupId(), new RemoveMembersFromConsumerGroupOptions())
-                            .all().get(KAFKA_PATIENCE_SECONDS, TimeUnit.SECONDS);
-                    removed += group.members().size();
+                    removal.getValue().get(KAFKA_PATIENCE_SECONDS, TimeUnit.SECONDS);
+                    removed += removal.getKey().members().size();
                 } catch (ExecutionException e) {
                     // the members left meanwhile (their session ended): nothing is held any more
                 }

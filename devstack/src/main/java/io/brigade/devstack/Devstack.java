@@ -190,11 +190,13 @@ public final class Devstack {
         List<String> databases = options.externalDatabaseUrl() != null ? List.of() : ServiceModule.ALL.stream()
                 .filter(ServiceModule::hasDatabase).map(ServiceModule::database).toList();
         try {
+            long started = System.nanoTime();
             CrashLeftovers.Released released = CrashLeftovers.release(database, databases, kafkaBootstrap);
             if (released.any()) {
                 System.out.printf("Released what a devstack that ended without stopping still held: %d event processor"
-                                + " claims, %d picked deadlines, %d consumer group members%n", released.tokenClaims(),
-                        released.pickedDeadlines(), released.groupMembers());
+                                + " claims, %d picked deadlines, %d consumer group members (%.1f s)%n",
+                        released.tokenClaims(), released.pickedDeadlines(), released.groupMembers(),
+                        secondsSince(started));
             }
         } catch (RuntimeException e) {
             System.out.println("Could not release what a devstack that ended without stopping held (" + e.getMessage()
