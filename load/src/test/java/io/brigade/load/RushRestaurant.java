@@ -78,6 +78,11 @@ final class RushRestaurant implements AutoCloseable {
         return gateway.replaceFirst("^http", "ws") + "/ws";
     }
 
+    /** The devstack's JVM options, {@code load.devstack-java-options}, space-separated (quotes the build added go). */
+    private static String[] javaOptions() {
+        return System.getProperty("load.devstack-java-options", "-Xmx2g").replace("\"", "").trim().split("\\s+");
+    }
+
     private static RushRestaurant startDevstack() {
         try {
             Path jar = Path.of(System.getProperty("load.devstack-jar", "../devstack/target/brigade-devstack.jar"));
@@ -89,8 +94,11 @@ final class RushRestaurant implements AutoCloseable {
             int base = freeBase();
             Path out = data.resolveSibling(data.getFileName() + ".out");
             String java = ProcessHandle.current().info().command().orElse("java");
-            ProcessBuilder command = new ProcessBuilder(java, "-Xmx2g", "-jar", jar.toString())
-                    .redirectErrorStream(true).redirectOutput(out.toFile());
+            List<String> arguments = new ArrayList<>(List.of(java));
+            arguments.addAll(List.of(javaOptions()));
+            arguments.addAll(List.of("-jar", jar.toString()));
+            ProcessBuilder command = new ProcessBuilder(arguments).redirectErrorStream(true)
+                    .redirectOutput(out.toFile());
             command.environment().put("BRIGADE_DATA_DIR", data.toString());
             command.environment().put("BRIGADE_PORT_OFFSET", String.valueOf(base - 8080));
             command.environment().put("BRIGADE_DB_PORT", String.valueOf(base + 10));
