@@ -31,8 +31,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -100,30 +98,15 @@ public final class Devstack {
     }
 
     private DatabaseServer startInProcess(DemoData demo) {
-        // the broker starts (its log recovery, its registration) while PostgreSQL does: neither needs the other
         long started = System.nanoTime();
-        CompletableFuture<EmbeddedKafkaServer> kafkaStarting = CompletableFuture.supplyAsync(() -> {
-            EmbeddedKafkaServer kafka = EmbeddedKafkaServer.persistent(options.kafkaPort(), kafkaDirectory(),
-                    options.durable());
-            System.out.printf("Kafka is up (%.1f s)%n", secondsSince(started));
-            return kafka;
-        }, runnable -> new Thread(runnable, "kafka-start").start());
-        DatabaseServer database;
-        try {
-            database = startDatabase();
-        } catch (RuntimeException e) {
-            kafkaStarting.thenAccept(EmbeddedKafkaServer::close);
-            throw e;
-        }
+        DatabaseServer database = startDatabase();
         System.out.printf("PostgreSQL is up (%.1f s)%n", secondsSince(started));
-        EmbeddedKafkaServer kafka;
-        try {
-            kafka = kafkaStarting.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        started = System.nanoTime();
+        EmbeddedKafkaServer kafka = EmbeddedKafkaServer.persistent(options.kafkaPort(), kafkaDirectory(),
+                options.durable());
         running.push(kafka);
         kafkaBootstrap = kafka.bootstrapServers();
+        System.out.printf("Kafka is up (%.1f s)%n", secondsSince(started));
         releaseWhatAStoppedDevstackHeld(database);
         for (ServiceModule service : ServiceModule.ALL) {
             if (service.hasDatabase()) {
