@@ -56,7 +56,8 @@ import static io.gatling.javaapi.http.HttpDsl.ws;
  *
  * <p>System properties: {@code load.start-rate}, {@code load.step}, {@code load.levels}, {@code load.level-seconds}
  * (the ramp: tables a second), {@code load.waiters}, {@code load.cooks-per-station}, {@code load.p99-ms} (the
- * threshold per request), {@code load.gateway} (a running gateway instead of a devstack started for the run).
+ * threshold per request), {@code load.gateway} (a running gateway instead of a devstack started for the run), {@code
+ * load.devstack-java-options} (the JVM options of that devstack).
  */
 public class DinnerRushSimulation extends Simulation {
 
