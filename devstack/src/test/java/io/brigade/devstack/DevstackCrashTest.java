@@ -126,7 +126,7 @@ class DevstackCrashTest {
     }
 
     private static boolean onTheGrill(int base, String orderId) {
-        JsonNode board = signedIn(base, "cook").get("/api/v1/kitchen/board?station=grill").body();
+        JsonNode board = RunningDevstack.signedIn(base, "cook").get("/api/v1/kitchen/board?station=grill").body();
         for (JsonNode ticket : board) {
             if (ticket.path("orderId").asText().equals(orderId)) {
                 return true;
@@ -136,33 +136,18 @@ class DevstackCrashTest {
     }
 
     private static ApiClient waiter(int base) {
-        return signedIn(base, "waiter");
+        return RunningDevstack.signedIn(base, "waiter");
     }
 
-    private static ApiClient signedIn(int base, String demoUser) {
-        var user = RunningDevstack.DEMO.users().stream().filter(u -> u.username().equals(demoUser)).findFirst()
-                .orElseThrow();
-        ApiClient gateway = ApiClient.at("http://localhost:" + base);
-        var login = gateway.post("/api/v1/auth/login", Map.of("username", user.username(), "password",
-                user.password()));
-        assertThat(login.status()).as(login.raw()).isEqualTo(200);
-        return gateway.withBearer(login.text("accessToken"));
-    }
 
     /**
      * The README's command, {@code java ... io.brigade.devstack.Devstack}, on the test's ports and data folder, timed
      * until it is up and until an order for {@code table} is on the kitchen board.
      */
     private Started startDevstack(int base, String what, int table) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path out = data.resolveSibling(data.getFileName() + "-" + what.replace(' ', '-') + ".out");
-        ProcessBuilder command = new ProcessBuilder(java, "-Xmx1g", "-cp", classpath, Devstack.class.getName())
+        ProcessBuilder command = RunningDevstack.devstackProcess(List.of("-Xmx1g"), data, base)
                 .redirectErrorStream(true).redirectOutput(out.toFile());
-        command.environment().put("BRIGADE_DATA_DIR", data.toString());
-        command.environment().put("BRIGADE_PORT_OFFSET", String.valueOf(base - 8080));
-        command.environment().put("BRIGADE_DB_PORT", String.valueOf(base + 10));
-        command.environment().put("BRIGADE_KAFKA_PORT", String.valueOf(base + 11));
         long launched = System.nanoTime();
         Process process = command.start();
         started.add(process);

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -53,13 +54,8 @@ class DevstackProcessesTest {
         data = Files.createTempDirectory("brigade-processes-test");
         int base = RunningDevstack.freeBase();
         Path out = data.resolveSibling(data.getFileName() + ".out");
-        ProcessBuilder command = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                Devstack.class.getName(), "--processes").redirectErrorStream(true).redirectOutput(out.toFile());
-        command.environment().put("BRIGADE_DATA_DIR", data.toString());
-        command.environment().put("BRIGADE_PORT_OFFSET", String.valueOf(base - 8080));
-        command.environment().put("BRIGADE_DB_PORT", String.valueOf(base + 10));
-        command.environment().put("BRIGADE_KAFKA_PORT", String.valueOf(base + 11));
+        ProcessBuilder command = RunningDevstack.devstackProcess(List.of(), data, base, "--processes")
+                .redirectErrorStream(true).redirectOutput(out.toFile());
         command.environment().put("BRIGADE_DB_FSYNC", "off");
         devstack = command.start();
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500))
@@ -96,7 +92,7 @@ class DevstackProcessesTest {
     }
 
     private static String takeOrderToTheKitchen(int base) {
-        ApiClient waiter = signedIn(base, "waiter");
+        ApiClient waiter = RunningDevstack.signedIn(base, "waiter");
         var opened = waiter.post("/api/v1/orders", Map.of("tableId", RunningDevstack.DEMO.table(3).id().toString(),
                 "guests", 2));
         assertThat(opened.status()).as(opened.raw()).isEqualTo(201);
@@ -105,7 +101,7 @@ class DevstackProcessesTest {
                 "menuItemId", RunningDevstack.DEMO.item("Brigade burger").id().toString(), "quantity", 1));
         assertThat(added.status()).as(added.raw()).isEqualTo(201);
         assertThat(waiter.post("/api/v1/orders/" + orderId + "/send", Map.of()).status()).isEqualTo(200);
-        ApiClient cook = signedIn(base, "cook");
+        ApiClient cook = RunningDevstack.signedIn(base, "cook");
         await().atMost(PATIENCE).until(() -> {
             for (JsonNode ticket : cook.get("/api/v1/kitchen/board?station=grill").body()) {
                 if (ticket.path("orderId").asText().equals(orderId)) {
@@ -115,15 +111,5 @@ class DevstackProcessesTest {
             return false;
         });
         return orderId;
-    }
-
-    private static ApiClient signedIn(int base, String demoUser) {
-        var user = RunningDevstack.DEMO.users().stream().filter(u -> u.username().equals(demoUser)).findFirst()
-                .orElseThrow();
-        ApiClient gateway = ApiClient.at("http://localhost:" + base);
-        var login = gateway.post("/api/v1/auth/login", Map.of("username", user.username(), "password",
-                user.password()));
-        assertThat(login.status()).as(login.raw()).isEqualTo(200);
-        return gateway.withBearer(login.text("accessToken"));
     }
 }

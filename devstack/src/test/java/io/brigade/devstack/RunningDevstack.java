@@ -103,6 +103,35 @@ public final class RunningDevstack implements AutoCloseable {
         return login.text("accessToken");
     }
 
+    /**
+     * The README's command, {@code java ... io.brigade.devstack.Devstack arguments}, as a process of its own on the
+     * data folder {@code data} and the ports from {@code base} (the gateway's; PostgreSQL on base + 10, Kafka + 11).
+     */
+    public static ProcessBuilder devstackProcess(List<String> jvmOptions, Path data, int base, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("surefire.test.class.path",
+                System.getProperty("java.class.path")), Devstack.class.getName()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("BRIGADE_DATA_DIR", data.toString());
+        builder.environment().put("BRIGADE_PORT_OFFSET", String.valueOf(base - 8080));
+        builder.environment().put("BRIGADE_DB_PORT", String.valueOf(base + 10));
+        builder.environment().put("BRIGADE_KAFKA_PORT", String.valueOf(base + 11));
+        return builder;
+    }
+
+    /** A client of the gateway on {@code gatewayPort}, signed in as the demo user {@code demoUser}. */
+    public static ApiClient signedIn(int gatewayPort, String demoUser) {
+        DemoData.User user = DEMO.users().stream().filter(u -> u.username().equals(demoUser)).findFirst()
+                .orElseThrow();
+        ApiClient gateway = ApiClient.at("http://localhost:" + gatewayPort);
+        var login = gateway.post("/api/v1/auth/login", Map.of("username", user.username(), "password",
+                user.password()));
+        assertThat(login.status()).as(login.raw()).isEqualTo(200);
+        return gateway.withBearer(login.text("accessToken"));
+    }
+
     /** The lines the devstack's services and gateway have logged so far (ECS JSON, one event a line). */
     public List<String> logLines() {
         try {

@@ -72,14 +72,8 @@ class ScaleOutFailoverTest {
         data = Files.createTempDirectory("brigade-failover-test");
         int base = RunningDevstack.freeBase(2);
         Path out = data.resolveSibling(data.getFileName() + ".out");
-        ProcessBuilder command = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                Devstack.class.getName(), "--processes", "--instances", "2", "--scale", "order-command")
-                .redirectErrorStream(true).redirectOutput(out.toFile());
-        command.environment().put("BRIGADE_DATA_DIR", data.toString());
-        command.environment().put("BRIGADE_PORT_OFFSET", String.valueOf(base - 8080));
-        command.environment().put("BRIGADE_DB_PORT", String.valueOf(base + 10));
-        command.environment().put("BRIGADE_KAFKA_PORT", String.valueOf(base + 11));
+        ProcessBuilder command = RunningDevstack.devstackProcess(List.of(), data, base, "--processes", "--instances",
+                "2", "--scale", "order-command").redirectErrorStream(true).redirectOutput(out.toFile());
         command.environment().put("BRIGADE_DB_FSYNC", "off");
         devstack = command.start();
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500))
@@ -93,8 +87,8 @@ class ScaleOutFailoverTest {
         }
         assertThat(pids).containsKeys("order-command", "order-command-2");
 
-        ApiClient waiter = signedIn(base, "waiter");
-        ApiClient cook = signedIn(base, "cook");
+        ApiClient waiter = RunningDevstack.signedIn(base, "waiter");
+        ApiClient cook = RunningDevstack.signedIn(base, "cook");
         // orders on four tables, so that some are pinned to each instance
         List<String> orders = new ArrayList<>();
         for (int table = 1; table <= 4; table++) {
@@ -215,15 +209,5 @@ class ScaleOutFailoverTest {
             assertThat(owner.next()).as("the publishing processor has an owner").isTrue();
             return Long.parseLong(owner.getString(1).substring(0, owner.getString(1).indexOf('@')));
         }
-    }
-
-    private static ApiClient signedIn(int base, String demoUser) {
-        var user = RunningDevstack.DEMO.users().stream().filter(u -> u.username().equals(demoUser)).findFirst()
-                .orElseThrow();
-        ApiClient gateway = ApiClient.at("http://localhost:" + base);
-        var login = gateway.post("/api/v1/auth/login", Map.of("username", user.username(), "password",
-                user.password()));
-        assertThat(login.status()).as(login.raw()).isEqualTo(200);
-        return gateway.withBearer(login.text("accessToken"));
     }
 }
