@@ -180,6 +180,21 @@ class BillingIntegrationTest {
     }
 
     @Test
+    void aPaymentMethodWithASpaceOrOtherCaseIsRefused_andNothingIsPaid() {
+        OrderId order = OrderId.random();
+        publish(order, requested(order, 1, line(1000, 1)));
+        BillId bill = BillId.forRequest(order, 1);
+        awaitEvents(bill, "BillIssued");
+
+        for (String method : List.of(" CASH", "CASH ", "\tCARD", "card", "Cash")) {
+            var refused = waiter.post(bills(bill) + "/payments", Map.of("method", method, "amountCents", 100));
+            assertThat(refused.status()).as(method + ": " + refused.raw()).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(eventTypes(bill)).containsExactly("BillIssued");
+    }
+
+    @Test
     void givenOrderCancelled_thenItsOpenBillIsVoided_butAPaidBillIsNever() {
         OrderId open = OrderId.random();
         OrderId paid = OrderId.random();

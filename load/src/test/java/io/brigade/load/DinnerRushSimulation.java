@@ -319,14 +319,15 @@ public class DinnerRushSimulation extends Simulation {
                 .feed(requests.iterator())
                 .doSwitch("#{hostileShape}").on(shapes)
                 .exec(s -> {
-                    recorder.hostile(!s.isFailed());
+                    recorder.hostileRequest(s.getString("hostileBroken"),
+                            s.contains("hostileStatus") ? s.getInt("hostileStatus") : 0);
                     return s;
                 });
     }
 
     private static HttpRequestActionBuilder hostileRequest(String shape) {
         HttpRequestActionBuilder request = http(HOSTILE).httpRequest(shape.split(" ")[0], "#{hostilePath}")
-                .check(status().gte(400), status().lt(500));
+                .check(status().saveAs("hostileStatus"), status().gte(400), status().lt(500));
         if (shape.contains(" token")) {
             request = request.header("Authorization", "Bearer #{hostileToken}");
         }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -39,7 +40,8 @@ final class RushRecorder {
     private final AtomicLong hostileSent = new AtomicLong();
     private final AtomicLong hostileRefused = new AtomicLong();
     private final Map<String, Object> hostileOutcome = new LinkedHashMap<>();
-    private final List<String> socketsNotRefused = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> requestsNotRefused = new CopyOnWriteArrayList<>();
+    private final List<String> socketsNotRefused = new CopyOnWriteArrayList<>();
     private final ConcurrentMap<String, AtomicLong> socketRefusals = new ConcurrentHashMap<>();
 
     RushRecorder(List<Level> levels) {
@@ -76,6 +78,15 @@ final class RushRecorder {
         }
     }
 
+    /** A hostile request, what was broken in it, and its answer: one not refused with a 4xx is kept for the summary. */
+    void hostileRequest(String broken, int status) {
+        boolean refused = status >= 400 && status < 500;
+        hostile(refused);
+        if (!refused) {
+            requestsNotRefused.add(status + " to " + broken);
+        }
+    }
+
     /** A hostile websocket, and how the server refused it; one it kept open fails the run afterwards. */
     void hostileSocket(HostileSockets.Outcome outcome) {
         hostile(outcome.refused());
@@ -105,6 +116,7 @@ final class RushRecorder {
                 .toList();
         hostileOutcome.put("sent", hostileSent.get());
         hostileOutcome.put("refused", hostileRefused.get());
+        hostileOutcome.put("notRefused", List.copyOf(requestsNotRefused));
         hostileOutcome.put("sockets", new TreeMap<>(socketRefusals));
         hostileOutcome.put("targetsChanged", changed);
         hostileOutcome.put("ordersAcknowledged", opened);

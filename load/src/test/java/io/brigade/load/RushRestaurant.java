@@ -210,7 +210,10 @@ final class RushRestaurant implements AutoCloseable {
             sent.put("hostileContentType", request.contentType() == null ? "" : request.contentType());
             sent.put("hostileBody", request.body() == null ? "" : request.body());
             sent.put("hostileShape", shape(request));
-            sent.put("hostileBroken", request.toString());
+            String body = request.body() == null ? "" : " with " + (request.body().length() > 300
+                    ? request.body().substring(0, 300) + "... (" + request.body().length() + " characters)"
+                    : request.body());
+            sent.put("hostileBroken", request + body);
             requests.add(sent);
         });
         return requests;

@@ -2,13 +2,18 @@ package io.brigade.platform.web;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -28,7 +33,8 @@ import java.util.regex.Pattern;
  * Binds request bodies as strict JSON: a body is first checked token by token ({@link JsonInputCheck}), then bound
  * with a mapper that refuses what a lenient one would guess at: unknown fields, a fraction or a string for a whole
  * number, a number or a boolean for text, a number for an enum, null for a primitive, and an id that is not a UUID
- * in its usual 36-character form or is the nil UUID. Responses are written as before.
+ * in its usual 36-character form or is the nil UUID, and an enum name with spaces around it. Responses are written as
+ * before.
  */
 public class StrictJsonHttpMessageConverter extends MappingJackson2HttpMessageConverter {
 
@@ -62,8 +68,40 @@ public class StrictJsonHttpMessageConverter extends MappingJackson2HttpMessageCo
                     .setCoercion(CoercionInputShape.String, type == LogicalType.Textual || type == LogicalType.Enum
                             ? CoercionAction.TryConvert : CoercionAction.Fail);
         }
-        mapper.registerModule(new SimpleModule("brigade-strict-ids").addDeserializer(UUID.class, new StrictUuid()));
+        mapper.registerModule(new SimpleModule("brigade-strict-ids").addDeserializer(UUID.class, new StrictUuid())
+                .setDeserializerModifier(new BeanDeserializerModifier() {
+                    @Override
+                    public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                                                                      BeanDescription description,
+                                                                      JsonDeserializer<?> deserializer) {
+                        return new ExactEnum(deserializer);
+                    }
+                }));
         return mapper;
+    }
+
+    /** An enum's name exactly as written: Jackson would otherwise take " CASH" for CASH, trimming what it cannot find. */
+    static final class ExactEnum extends DelegatingDeserializer {
+
+        ExactEnum(JsonDeserializer<?> names) {
+            super(names);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> names) {
+            return new ExactEnum(names);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_STRING)) {
+                String text = parser.getText();
+                if (!text.equals(text.strip())) {
+                    return context.handleWeirdStringValue(handledType(), text, "has spaces around the name");
+                }
+            }
+            return _delegatee.deserialize(parser, context);
+        }
     }
 
     @Override
