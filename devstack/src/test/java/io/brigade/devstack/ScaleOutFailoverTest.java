@@ -6,10 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.util.FileSystemUtils;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -18,13 +15,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,15 +32,13 @@ import static org.awaitility.Awaitility.await;
 @Tag("faults")
 class ScaleOutFailoverTest {
 
-    private static final Pattern PART = Pattern.compile("^ {4}(\\S+)\\s+process (\\d+)", Pattern.MULTILINE);
     private static final String PUBLISHING = "__axon-kafka-event-publishing-group";
     private static final Duration PROBE_EVERY = Duration.ofMillis(500);
     private static final Duration PROBING_AFTER_KILL = Duration.ofSeconds(40);
     /** Axon's token claim timeout (10 s), the claim retry, the kitchen's own hop, and this busy machine's slack. */
     private static final Duration FAILOVER_BOUND = Duration.ofSeconds(25);
 
-    private Process devstack;
-    private Path data;
+    private DevstackInProcesses devstack;
 
     private record Probe(String lineId, String orderId, long sentMillis, int status, long[] onBoardMillis) {
     }
@@ -55,36 +46,16 @@ class ScaleOutFailoverTest {
     @AfterEach
     void cleanUp() throws Exception {
         if (devstack != null) {
-            devstack.destroy();
-            if (!devstack.waitFor(120, TimeUnit.SECONDS)) {
-                devstack.destroyForcibly();
-            }
-        }
-        if (data != null) {
-            EmbeddedPostgresServer.runningServer(data.resolve("postgres")).ifPresent(ProcessHandle::destroy);
-            FileSystemUtils.deleteRecursively(data);
+            devstack.close();
         }
     }
 
     @Test
     void theInstanceThatPublishesIsKilled_theOtherTakesItsCommandsAndItsPublishing_noLineLostOrDoubled()
             throws Exception {
-        data = Files.createTempDirectory("brigade-failover-test");
         int base = RunningDevstack.freeBase(2);
-        Path out = data.resolveSibling(data.getFileName() + ".out");
-        ProcessBuilder command = RunningDevstack.devstackProcess(List.of(), data, base, "--processes", "--instances",
-                "2", "--scale", "order-command").redirectErrorStream(true).redirectOutput(out.toFile());
-        command.environment().put("BRIGADE_DB_FSYNC", "off");
-        devstack = command.start();
-        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500))
-                .until(() -> Files.readString(out).contains("Brigade is up") || !devstack.isAlive());
-        String printed = Files.readString(out);
-        assertThat(printed).as(printed).contains("Brigade is up");
-        Map<String, Long> pids = new LinkedHashMap<>();
-        Matcher matcher = PART.matcher(printed);
-        while (matcher.find()) {
-            pids.put(matcher.group(1), Long.parseLong(matcher.group(2)));
-        }
+        devstack = DevstackInProcesses.start(base, "--instances", "2", "--scale", "order-command");
+        Map<String, Long> pids = devstack.parts();
         assertThat(pids).containsKeys("order-command", "order-command-2");
 
         ApiClient waiter = RunningDevstack.signedIn(base, "waiter");
