@@ -102,12 +102,18 @@ describe('TableScreen', () => {
     renderScreen(<TableScreen tableId={TABLE_5} />, services);
     fireEvent.press(await screen.findByTestId('menu-category-Sides'));
 
-    server.on('GET', '/api/v1/floor', 'network-down');
+    let unanswered = 0;
+    server.on('GET', '/api/v1/floor', () => {
+      unanswered++;
+      return 'network-down';
+    });
     act(() => live.setStatus('disconnected'));
     act(() => live.setStatus('connected'));
 
     expect(await screen.findByTestId('table-load-error')).toBeTruthy();
     expect(screen.getByTestId('menu-item-Fries')).toBeTruthy();
+    await waitFor(() => expect(unanswered).toBeGreaterThanOrEqual(3), { timeout: 8_000 });
+    expect(screen.getByTestId('table-load-error')).toBeTruthy();
     server.on('GET', '/api/v1/floor', { status: 200, body: [floorRow(5, { id: ORDER, status: 'OPEN' }), floorRow(6)] });
     await waitFor(() => expect(screen.queryByTestId('table-load-error')).toBeNull(), { timeout: 5_000 });
     expect(screen.getByTestId('menu-item-Fries')).toBeTruthy();

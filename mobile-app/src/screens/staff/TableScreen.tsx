@@ -51,14 +51,14 @@ export function TableScreen({ tableId, knownOrderId }: { tableId: string; knownO
       .catch((e: Error) => setLoadError(e instanceof ApiError ? e.explanation : e.message));
   }, [api, tableId]);
 
-  // a floor read that failed (the network, a busy server) is tried again; the table on screen stays meanwhile
+  // a floor read that failed (the network, a busy server) is tried again until one answers; the table on screen stays
   const floorUnread = loadError !== null && loadError !== NO_SUCH_TABLE;
   useEffect(() => {
     if (!floorUnread) {
       return undefined;
     }
-    const timer = setTimeout(rereadFloor, FLOOR_RETRY_MS);
-    return () => clearTimeout(timer);
+    const timer = setInterval(rereadFloor, FLOOR_RETRY_MS);
+    return () => clearInterval(timer);
   }, [floorUnread, rereadFloor]);
 
   useLive<FloorRow>(
