@@ -89,11 +89,7 @@ class BillingIntegrationTest {
 
     @Test
     void givenABillRequest_thenABillIsIssuedWithTheTaxIncludedAndPublishedUnderItsId() {
-        OrderId order = OrderId.random();
-        publish(order, requested(order, 1, line(2400, 1), line(1300, 2)));
-
-        BillId bill = BillId.forRequest(order, 1);
-        awaitEvents(bill, "BillIssued");
+        BillId bill = issuedBill(line(2400, 1), line(1300, 2));
         String issued = payload(bill, "BillIssued");
         assertThat(issued).contains("\"total\":3700", "\"tax\":336", "\"taxRatePercent\":10");
 
@@ -105,10 +101,7 @@ class BillingIntegrationTest {
 
     @Test
     void aBillsAuditTrailIsChainedFromIssueToDiscount_andTheStoreVerifies() {
-        OrderId order = OrderId.random();
-        publish(order, requested(order, 1, line(2400, 1), line(1300, 2)));
-        BillId bill = BillId.forRequest(order, 1);
-        awaitEvents(bill, "BillIssued");
+        BillId bill = issuedBill(line(2400, 1), line(1300, 2));
         assertThat(manager.post("/api/v1/billing/bills/" + bill + "/discounts",
                 Map.of("kind", "PERCENT", "value", 10, "reason", "regulars")).status()).isEqualTo(204);
 
@@ -181,10 +174,7 @@ class BillingIntegrationTest {
 
     @Test
     void aPaymentMethodWithASpaceOrOtherCaseIsRefused_andNothingIsPaid() {
-        OrderId order = OrderId.random();
-        publish(order, requested(order, 1, line(1000, 1)));
-        BillId bill = BillId.forRequest(order, 1);
-        awaitEvents(bill, "BillIssued");
+        BillId bill = issuedBill(line(1000, 1));
 
         for (String method : List.of(" CASH", "CASH ", "\tCARD", "card", "Cash")) {
             var refused = waiter.post(bills(bill) + "/payments", Map.of("method", method, "amountCents", 100));
@@ -217,10 +207,7 @@ class BillingIntegrationTest {
 
     @Test
     void aWaiterSplitsAndTakesPayments_aManagerDiscountsRefundsAndVoids_andRetriedPaymentsAreTakenOnce() {
-        OrderId order = OrderId.random();
-        publish(order, requested(order, 1, line(1000, 1)));
-        BillId bill = BillId.forRequest(order, 1);
-        awaitEvents(bill, "BillIssued");
+        BillId bill = issuedBill(line(1000, 1));
 
         var split = waiter.post(bills(bill) + "/split", Map.of("mode", "EQUAL", "parts", 3));
         assertThat(split.status()).as(split.raw()).isEqualTo(200);
@@ -264,10 +251,7 @@ class BillingIntegrationTest {
 
     @Test
     void badInputToEveryBillingEndpoint_isAnsweredWithAProblemAndChangesNothing() {
-        OrderId order = OrderId.random();
-        publish(order, requested(order, 1, line(1000, 1), line(500, 2)));
-        BillId bill = BillId.forRequest(order, 1);
-        awaitEvents(bill, "BillIssued");
+        BillId bill = issuedBill(line(1000, 1), line(500, 2));
         String path = bills(bill);
         String unknown = bills(BillId.random());
         long events = eventCount();
@@ -383,6 +367,15 @@ class BillingIntegrationTest {
     private void catalogSettings(long sequence, RestaurantSettingsChanged settings) {
         ORDER_SERVICE.write(kafka.topic(Topics.CATALOG_EVENTS), "RestaurantSettings",
                 ChangeRestaurantSettings.RESTAURANT, sequence, settings, Map.of("username", "manager"));
+    }
+
+    /** A new order's first bill, issued for {@code lines}. */
+    private BillId issuedBill(BilledLine... lines) {
+        OrderId order = OrderId.random();
+        publish(order, requested(order, 1, lines));
+        BillId bill = BillId.forRequest(order, 1);
+        awaitEvents(bill, "BillIssued");
+        return bill;
     }
 
     private static BilledLine line(long priceCents, Integer seat) {
