@@ -21,6 +21,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What a devstack that ended without stopping (kill -9, a power cut) still holds in its own data: the event
@@ -42,6 +44,13 @@ final class CrashLeftovers {
         boolean any() {
             return tokenClaims + pickedDeadlines + groupMembers > 0;
         }
+
+        @Override
+        public String toString() {
+            return Stream.of(tokenClaims + " event processor claims", pickedDeadlines + " picked deadlines",
+                    groupMembers + " consumer group members").filter(part -> !part.startsWith("0 "))
+                    .collect(Collectors.joining(", "));
+        }
     }
 
     /**
@@ -50,6 +59,13 @@ final class CrashLeftovers {
      * Only for a devstack that owns both and has started none of its services.
      */
     static Released release(Devstack.DatabaseServer server, List<String> databases, String bootstrapServers) {
+        Released inDatabases = releaseInDatabases(server, databases);
+        return new Released(inDatabases.tokenClaims(), inDatabases.pickedDeadlines(),
+                releaseOnBroker(bootstrapServers).groupMembers());
+    }
+
+    /** The token claims and picked scheduled tasks of {@link #release}, before any service uses these databases. */
+    static Released releaseInDatabases(Devstack.DatabaseServer server, List<String> databases) {
         int claims = 0;
         int deadlines = 0;
         for (String database : databases) {
@@ -71,7 +87,12 @@ final class CrashLeftovers {
                 }
             }
         }
-        return new Released(claims, deadlines, removeGroupMembers(bootstrapServers));
+        return new Released(claims, deadlines, 0);
+    }
+
+    /** The consumer group members of {@link #release}, before any service joins a group on this broker. */
+    static Released releaseOnBroker(String bootstrapServers) {
+        return new Released(0, 0, removeGroupMembers(bootstrapServers));
     }
 
     private static boolean hasTable(Statement statement, String table) throws SQLException {

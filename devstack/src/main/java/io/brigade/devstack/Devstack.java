@@ -32,6 +32,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -97,18 +100,34 @@ public final class Devstack {
         }
     }
 
+    /**
+     * PostgreSQL, then the services one after another, while the broker starts beside them: the first service's start
+     * (mostly loading classes) overlaps the broker's (mostly waiting, after a crash, for the dead broker's registration
+     * to expire). That service waits for the broker as any Kafka client does; the others start once it is up and the
+     * consumer group members a stopped devstack left there are gone.
+     */
     private DatabaseServer startInProcess(DemoData demo) {
+        FutureTask<EmbeddedKafkaServer> kafka = new FutureTask<>(() -> {
+            long started = System.nanoTime();
+            EmbeddedKafkaServer broker = EmbeddedKafkaServer.persistent(options.kafkaPort(), kafkaDirectory(),
+                    options.durable());
+            System.out.printf("Kafka is up (%.1f s)%n", secondsSince(started));
+            released(() -> CrashLeftovers.releaseOnBroker(broker.bootstrapServers()));
+            return broker;
+        });
+        new Thread(kafka, "kafka-start").start();
+        running.push(() -> join(kafka).close());
+        kafkaBootstrap = "localhost:" + options.kafkaPort();
         long started = System.nanoTime();
         DatabaseServer database = startDatabase();
         System.out.printf("PostgreSQL is up (%.1f s)%n", secondsSince(started));
-        started = System.nanoTime();
-        EmbeddedKafkaServer kafka = EmbeddedKafkaServer.persistent(options.kafkaPort(), kafkaDirectory(),
-                options.durable());
-        running.push(kafka);
-        kafkaBootstrap = kafka.bootstrapServers();
-        System.out.printf("Kafka is up (%.1f s)%n", secondsSince(started));
-        releaseWhatAStoppedDevstackHeld(database);
+        if (options.externalDatabaseUrl() == null) {
+            released(() -> CrashLeftovers.releaseInDatabases(database, serviceDatabases()));
+        }
         for (ServiceModule service : ServiceModule.ALL) {
+            if (service != ServiceModule.ALL.get(0)) {
+                join(kafka);
+            }
             if (service.hasDatabase()) {
                 database.ensure(service.database());
             }
@@ -128,6 +147,18 @@ public final class Devstack {
             }
         }
         return database;
+    }
+
+    private static <T> T join(FutureTask<T> task) {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting", e);
+        }
     }
 
     private DatabaseServer startPartsAndDatabase(DemoData demo) {
@@ -170,16 +201,21 @@ public final class Devstack {
      * expire. Not in a server given by BRIGADE_DB_URL, which others may share.
      */
     private void releaseWhatAStoppedDevstackHeld(DatabaseServer database) {
-        List<String> databases = options.externalDatabaseUrl() != null ? List.of() : ServiceModule.ALL.stream()
-                .filter(ServiceModule::hasDatabase).map(ServiceModule::database).toList();
+        List<String> databases = options.externalDatabaseUrl() != null ? List.of() : serviceDatabases();
+        released(() -> CrashLeftovers.release(database, databases, kafkaBootstrap));
+    }
+
+    private static List<String> serviceDatabases() {
+        return ServiceModule.ALL.stream().filter(ServiceModule::hasDatabase).map(ServiceModule::database).toList();
+    }
+
+    private static void released(Supplier<CrashLeftovers.Released> release) {
         try {
             long started = System.nanoTime();
-            CrashLeftovers.Released released = CrashLeftovers.release(database, databases, kafkaBootstrap);
+            CrashLeftovers.Released released = release.get();
             if (released.any()) {
-                System.out.printf("Released what a devstack that ended without stopping still held: %d event processor"
-                                + " claims, %d picked deadlines, %d consumer group members (%.1f s)%n",
-                        released.tokenClaims(), released.pickedDeadlines(), released.groupMembers(),
-                        secondsSince(started));
+                System.out.printf("Released what a devstack that ended without stopping still held: %s (%.1f s)%n",
+                        released, secondsSince(started));
             }
         } catch (RuntimeException e) {
             System.out.println("Could not release what a devstack that ended without stopping held (" + e.getMessage()

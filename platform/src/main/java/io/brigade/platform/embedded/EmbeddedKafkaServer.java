@@ -26,7 +26,7 @@ import java.util.Properties;
 public final class EmbeddedKafkaServer implements AutoCloseable {
 
     /** How long a kept broker's registration outlives it: a broker started after a kill -9 waits up to this long. */
-    public static final Duration BROKER_SESSION = Duration.ofSeconds(5);
+    private static final Duration BROKER_SESSION = Duration.ofSeconds(5);
 
     private final String bootstrapServers;
     private final Runnable stop;

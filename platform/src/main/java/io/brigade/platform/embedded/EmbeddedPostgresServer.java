@@ -13,9 +13,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A real PostgreSQL server from zonky's binaries, for the devstack and the tests. It runs as root too (the server
@@ -162,25 +159,44 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         if (!signalled) {
             server.destroy();
         }
-        if (!awaitExit(server, STOP_PATIENCE)) {
+        if (!awaitExit(server, STOP_PATIENCE, true)) {
             server.destroyForcibly();
-            if (!awaitExit(server, STOP_PATIENCE)) {
+            // killed, it leaves its postmaster.pid behind, which the next server refuses while the zombie lasts
+            if (!awaitExit(server, STOP_PATIENCE, false)) {
                 throw new IllegalStateException("PostgreSQL (process " + server.pid() + ") does not stop");
             }
         }
     }
 
-    private static boolean awaitExit(ProcessHandle process, Duration patience) {
+    /**
+     * Whether the server ended within {@code patience}. A server whose devstack died is no one's child: once ended it
+     * stays a zombie until the system's init reaps it, which some inits do only every few seconds. A server that shut
+     * down has released its port, memory and {@code postmaster.pid}, so as a zombie it counts as ended when
+     * {@code zombieEnded}.
+     */
+    private static boolean awaitExit(ProcessHandle process, Duration patience, boolean zombieEnded) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (process.isAlive() && !(zombieEnded && isZombie(process.pid()))) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return !process.isAlive();
+            }
+        }
+        return true;
+    }
+
+    private static boolean isZombie(long pid) {
         try {
-            process.onExit().get(patience.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException e) {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            // "pid (command) state ...": the command may itself hold parentheses
+            return stat.substring(stat.lastIndexOf(')') + 1).strip().startsWith("Z");
+        } catch (IOException | RuntimeException e) {
             return false;
-        } catch (ExecutionException e) {
-            return !process.isAlive();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return !process.isAlive();
         }
     }
 
