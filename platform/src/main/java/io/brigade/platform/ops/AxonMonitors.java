@@ -1,5 +1,6 @@
 package io.brigade.platform.ops;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
@@ -8,15 +9,16 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.messaging.Message;
-import org.axonframework.micrometer.EventProcessorLatencyMonitor;
 import org.axonframework.micrometer.MessageCountingMonitor;
 import org.axonframework.micrometer.MessageTimerMonitor;
 import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.monitoring.MultiMessageMonitor;
+import org.axonframework.monitoring.NoOpMessageMonitorCallback;
 
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -55,8 +57,22 @@ final class AxonMonitors {
                 MessageCountingMonitor.buildMonitor("eventProcessor", registry, byProcessor),
                 MessageTimerMonitor.builder().meterNamePrefix("eventProcessor").meterRegistry(registry)
                         .tagsBuilder(byProcessor).build(),
-                EventProcessorLatencyMonitor.builder().meterNamePrefix("eventProcessor")
-                        .meterRegistry(registry).tagsBuilder(byProcessor).build())));
+                latency(registry, processor))));
+    }
+
+    /**
+     * {@code eventProcessor.latency} as Axon's {@code EventProcessorLatencyMonitor} measures it, with its gauge
+     * registered once: Axon's registers it again at every event, which Micrometer answers with a warning that the
+     * gauge exists (and, after the first, a check at every event).
+     */
+    private static MessageMonitor<EventMessage<?>> latency(MeterRegistry registry, String processor) {
+        AtomicLong millis = new AtomicLong();
+        Gauge.builder("eventProcessor.latency", millis, AtomicLong::get).tags("processor", processor)
+                .strongReference(true).register(registry);
+        return event -> {
+            millis.set(registry.config().clock().wallTime() - event.getTimestamp().toEpochMilli());
+            return NoOpMessageMonitorCallback.INSTANCE;
+        };
     }
 
     /** An event processor hands its monitor only events, though Axon's factory is typed for any message. */
