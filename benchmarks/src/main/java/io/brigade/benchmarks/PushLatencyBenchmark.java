@@ -214,10 +214,10 @@ final class PushLatencyBenchmark implements AutoCloseable {
                     percentile(idle.directs(), 99), medianOf(loaded, r -> percentile(r.directs(), 99)),
                     medianOf(loaded, Run::loadCommandsPerSecond), loadPerSecond,
                     loaded.stream().mapToLong(Run::loadFailures).sum(), medianOf(loaded, Run::cpuMillisPerCommand),
-                    percentile(allFreed(loaded), 50), percentile(allFreed(loaded), 99), allFreed(loaded).length,
-                    percentile(allFreed(loaded), 100),
-                    percentile(allFree(loaded), 50), percentile(allFree(loaded), 99), allFree(loaded).length,
-                    percentile(allFree(loaded), 100)));
+                    percentile(all(loaded, Run::tableFreedMillis), 50), percentile(all(loaded, Run::tableFreedMillis), 99), all(loaded, Run::tableFreedMillis).length,
+                    percentile(all(loaded, Run::tableFreedMillis), 100),
+                    percentile(all(loaded, Run::tableFreeMillis), 50), percentile(all(loaded, Run::tableFreeMillis), 99), all(loaded, Run::tableFreeMillis).length,
+                    percentile(all(loaded, Run::tableFreeMillis), 100)));
             for (int hop = 0; hop < HOPS.size(); hop++) {
                 int index = hop;
                 report.append(String.format("| %s | %.2f ms | %.2f ms | %.2f ms | %.2f ms |%n", HOPS.get(hop),
@@ -256,12 +256,9 @@ final class PushLatencyBenchmark implements AutoCloseable {
         return Stats.median(runs.stream().map(measure::applyAsDouble).toList());
     }
 
-    private static double[] allFreed(List<Run> runs) {
-        return runs.stream().flatMapToDouble(r -> java.util.Arrays.stream(r.tableFreedMillis())).toArray();
-    }
-
-    private static double[] allFree(List<Run> runs) {
-        return runs.stream().flatMapToDouble(r -> java.util.Arrays.stream(r.tableFreeMillis())).toArray();
+    /** One figure of every run, all together. */
+    private static double[] all(List<Run> runs, java.util.function.Function<Run, double[]> figure) {
+        return runs.stream().flatMapToDouble(r -> java.util.Arrays.stream(figure.apply(r))).toArray();
     }
 
     private static double percentile(double[] values, double percentile) {

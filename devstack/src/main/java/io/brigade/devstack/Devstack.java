@@ -121,9 +121,7 @@ public final class Devstack {
         long started = System.nanoTime();
         DatabaseServer database = startDatabase();
         System.out.printf("PostgreSQL is up (%.1f s)%n", secondsSince(started));
-        if (options.externalDatabaseUrl() == null) {
-            released(() -> CrashLeftovers.releaseInDatabases(database, serviceDatabases()));
-        }
+        released(() -> CrashLeftovers.releaseInDatabases(database, ownDatabases()));
         for (ServiceModule service : ServiceModule.ALL) {
             if (service != ServiceModule.ALL.get(0)) {
                 join(kafka);
@@ -201,12 +199,13 @@ public final class Devstack {
      * expire. Not in a server given by BRIGADE_DB_URL, which others may share.
      */
     private void releaseWhatAStoppedDevstackHeld(DatabaseServer database) {
-        List<String> databases = options.externalDatabaseUrl() != null ? List.of() : serviceDatabases();
-        released(() -> CrashLeftovers.release(database, databases, kafkaBootstrap));
+        released(() -> CrashLeftovers.release(database, ownDatabases(), kafkaBootstrap));
     }
 
-    private static List<String> serviceDatabases() {
-        return ServiceModule.ALL.stream().filter(ServiceModule::hasDatabase).map(ServiceModule::database).toList();
+    /** The services' databases when the devstack runs their server; none in a server given by BRIGADE_DB_URL. */
+    private List<String> ownDatabases() {
+        return options.externalDatabaseUrl() != null ? List.of() : ServiceModule.ALL.stream()
+                .filter(ServiceModule::hasDatabase).map(ServiceModule::database).toList();
     }
 
     private static void released(Supplier<CrashLeftovers.Released> release) {

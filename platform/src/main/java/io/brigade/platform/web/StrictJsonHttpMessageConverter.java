@@ -2,6 +2,7 @@ package io.brigade.platform.web;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -94,7 +95,7 @@ public class StrictJsonHttpMessageConverter extends MappingJackson2HttpMessageCo
 
         @Override
         public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            if (parser.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_STRING)) {
+            if (parser.hasToken(JsonToken.VALUE_STRING)) {
                 String text = parser.getText();
                 if (!text.equals(text.strip())) {
                     return context.handleWeirdStringValue(handledType(), text, "has spaces around the name");
@@ -141,7 +142,7 @@ public class StrictJsonHttpMessageConverter extends MappingJackson2HttpMessageCo
 
         @Override
         public UUID deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            if (!parser.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_STRING)) {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
                 return (UUID) context.handleUnexpectedToken(UUID.class, parser);
             }
             String text = parser.getText();
