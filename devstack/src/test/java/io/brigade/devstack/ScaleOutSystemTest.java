@@ -33,7 +33,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Two instances of order-command and of catalog-query behind one gateway, sharing their databases and topics: a
  * screen on either catalog instance sees the same change, two order instances take changes to one order at the same
- * moment and store each exactly once, and when one order instance stops the other carries on with its work.
+ * moment and store each exactly once, each decides on an order as the other last changed it, and when one order
+ * instance stops the other carries on with its work.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScaleOutSystemTest {
@@ -124,6 +125,29 @@ class ScaleOutSystemTest {
 
     @Test
     @Order(3)
+    void eachOrderInstanceDecidesOnTheOthersChanges_aLineAddedOnOneIsRemovedOnTheOther() throws Exception {
+        String token = restaurant.signIn("waiter");
+        String orderId = open(restaurant.gateway().withBearer(token), 8);
+        ApiClient first = ApiClient.at(restaurant.instanceUrl(ORDER_PORT, 1)).withBearer(token);
+        ApiClient second = ApiClient.at(restaurant.instanceUrl(ORDER_PORT, 2)).withBearer(token);
+        UUID onSecond = UUID.randomUUID();
+        UUID onFirst = UUID.randomUUID();
+        // each instance keeps the order as it last changed it; the other's later change must be seen all the same
+        addLine(second.post("/api/v1/orders/" + orderId + "/lines", line(onSecond)));
+        addLine(first.post("/api/v1/orders/" + orderId + "/lines", line(onFirst)));
+        var removedOnSecond = second.delete("/api/v1/orders/" + orderId + "/lines/" + onFirst);
+        assertThat(removedOnSecond.status()).as(removedOnSecond.raw()).isEqualTo(204);
+        var removedOnFirst = first.delete("/api/v1/orders/" + orderId + "/lines/" + onSecond);
+        assertThat(removedOnFirst.status()).as(removedOnFirst.raw()).isEqualTo(204);
+
+        assertThat(sequences(orderId)).as("the order's sequence numbers").containsExactly(0L, 1L, 2L, 3L, 4L);
+        ApiClient waiter = restaurant.gateway().withBearer(token);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(
+                waiter.get("/api/v1/orders/" + orderId).body().path("lines").size()).isZero());
+    }
+
+    @Test
+    @Order(4)
     void oneOrderInstanceStops_theOtherTakesItsCommandsAndPublishesTheirEvents() {
         String token = restaurant.signIn("waiter");
         ApiClient waiter = restaurant.gateway().withBearer(token);

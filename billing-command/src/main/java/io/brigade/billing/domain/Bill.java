@@ -57,7 +57,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * card or other, with a tip) go towards the bill or one of its checks; only cash may exceed what is owed, the rest
  * being change. Fully paid, the bill is paid; a refund reopens it. Only a bill nobody paid on can be voided.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Bill {
 
     @AggregateIdentifier

@@ -39,7 +39,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * is fine, a start after ready is not), bump the ticket when it leaves the pass and recall it if it must come back.
  * Voided lines are struck; an open ticket with nothing left to make is dropped.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class KitchenTicket {
 
     @AggregateIdentifier

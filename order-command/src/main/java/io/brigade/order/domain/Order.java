@@ -73,7 +73,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A table's order: lines are taken, sent to the kitchen, served and billed. One open order per table; prices are
  * fixed when a line is added; a client may retry any create with its own id and get the same result.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Order {
 
     @AggregateIdentifier

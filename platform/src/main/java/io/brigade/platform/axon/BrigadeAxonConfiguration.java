@@ -12,10 +12,12 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.kafka.eventhandling.producer.KafkaEventPublisher;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -53,6 +55,13 @@ public class BrigadeAxonConfiguration {
             @Value("${brigade.axon.concurrent-change.retries:8}") int retries,
             @Value("${brigade.axon.concurrent-change.backoff:PT0.02S}") java.time.Duration backoff) {
         return new ConcurrentChangeRetry(retries, backoff);
+    }
+
+    /** The aggregates a command service keeps in memory: {@code @Aggregate(cache = "aggregateCache")}. */
+    @Bean
+    AggregateCache aggregateCache(@Value("${brigade.axon.aggregate-cache.capacity:5000}") int capacity,
+                                  ObjectProvider<EventStore> eventStore) {
+        return new AggregateCache(capacity, eventStore::getObject);
     }
 
     @Bean
