@@ -71,6 +71,9 @@ public final class Benchmarks {
         if (selected("growth")) {
             growth(report);
         }
+        if (selected("long-orders")) {
+            longOrders(report);
+        }
         System.out.println(report);
         Path out = Path.of(System.getProperty("bench.report", "target/benchmark-results.md"));
         try {
@@ -86,6 +89,54 @@ public final class Benchmarks {
      * of a plain-Axon service doing the same work, measured in turns in the same run; each Brigade figure is divided
      * by the baseline's of the same round. The first measured 8-thread round of each is profiled.
      */
+    private static void longOrders(StringBuilder report) {
+        try (LongOrderBenchmark benchmark = new LongOrderBenchmark()) {
+            int groups = LongOrderBenchmark.LINES / LongOrderBenchmark.GROUP;
+            List<List<Double>> kept = new ArrayList<>();
+            List<List<Double>> loaded = new ArrayList<>();
+            List<List<Double>> ratios = new ArrayList<>();
+            for (int group = 0; group < groups; group++) {
+                kept.add(new ArrayList<>());
+                loaded.add(new ArrayList<>());
+                ratios.add(new ArrayList<>());
+            }
+            for (int round = 1; round <= WARMUP_ROUNDS + RUNS; round++) {
+                LongOrderBenchmark.Growth growth = benchmark.grow();
+                boolean measured = round > WARMUP_ROUNDS;
+                StringBuilder line = new StringBuilder(measured ? "run " + (round - WARMUP_ROUNDS)
+                        : "warm-up round " + round).append(", AddOrderLine median kept / loaded:");
+                for (int group = 0; group < groups; group++) {
+                    double keptMedian = Stats.percentile(growth.kept().get(group), 50);
+                    double loadedMedian = Stats.percentile(growth.loaded().get(group), 50);
+                    line.append(String.format(" %.2f / %.2f ms;", keptMedian, loadedMedian));
+                    if (measured) {
+                        kept.get(group).add(keptMedian);
+                        loaded.get(group).add(loadedMedian);
+                        ratios.get(group).add(keptMedian / loadedMedian);
+                    }
+                }
+                System.out.println(line);
+            }
+            report.append(String.format("""
+                    ## Long orders (one order grown to %d lines, a line at a time; median of %d runs after %d warm-up orders)
+                    Brigade's order service keeps an order in memory between commands and checks it against the event store's
+                    last sequence number before use. Line by line, the same order's AddOrderLine is timed with the kept order
+                    and with the kept one dropped first, so that the order is loaded from its events, as every command did
+                    before orders were kept. Each run's median per group of lines; the ratio is kept over loaded, lower is faster.
+
+                    | lines already on the order | kept in memory | loaded from its events | ratio (kept / loaded) |
+                    |---|---|---|---|
+                    """, LongOrderBenchmark.LINES, RUNS, WARMUP_ROUNDS));
+            for (int group = 0; group < groups; group++) {
+                report.append(String.format("| %d-%d | %.2f ms | %.2f ms | %.2f |%n",
+                        group * LongOrderBenchmark.GROUP, (group + 1) * LongOrderBenchmark.GROUP - 1,
+                        Stats.median(kept.get(group)), Stats.median(loaded.get(group)),
+                        Stats.median(ratios.get(group))));
+            }
+            report.append('\n');
+        }
+    }
+
     private static void orders(StringBuilder report) throws Exception {
         try (OrderServiceBenchmark baseline = OrderServiceBenchmark.baseline();
              OrderServiceBenchmark brigade = OrderServiceBenchmark.brigade()) {

@@ -105,9 +105,9 @@ final class PushLatencyBenchmark implements AutoCloseable {
     private final HopSpans spans = new HopSpans();
     private final KeySetServer keys;
     private final List<ConfigurableApplicationContext> services = new ArrayList<>();
-    private final ApiClient waiter;
-    private final ApiClient cook;
-    private final ApiClient manager;
+    private ApiClient waiter;
+    private ApiClient cook;
+    private ApiClient manager;
     private final String gatewayUrl;
     private final String catalogUrl;
     private final List<UUID> measuredTables = new ArrayList<>();
@@ -285,9 +285,7 @@ final class PushLatencyBenchmark implements AutoCloseable {
                 "logging.level.io.brigade.gateway.requests=WARN");
         gatewayUrl = "localhost:" + port(gateway);
         catalogUrl = "localhost:" + port(catalog);
-        waiter = ApiClient.at("http://" + gatewayUrl).as("waiter", "STAFF");
-        cook = ApiClient.at("http://" + gatewayUrl).as("cook", "KITCHEN");
-        manager = ApiClient.at("http://" + gatewayUrl).as("manager", "MANAGER");
+        signIn();
         int number = 100;
         for (int i = 0; i < MEASURED_TABLES + LOAD_TABLES; i++) {
             var table = manager.post("/api/v1/tables", Map.of("number", number + i, "seats", 4));
@@ -309,11 +307,19 @@ final class PushLatencyBenchmark implements AutoCloseable {
         arrivals = new KafkaArrivals(List.of(prefix + Topics.ORDER_EVENTS, prefix + Topics.KITCHEN_EVENTS));
     }
 
+    /** Fresh access tokens for the measured staff: theirs last 15 minutes, and the runs take longer. */
+    private void signIn() {
+        waiter = ApiClient.at("http://" + gatewayUrl).as("waiter", "STAFF");
+        cook = ApiClient.at("http://" + gatewayUrl).as("cook", "KITCHEN");
+        manager = ApiClient.at("http://" + gatewayUrl).as("manager", "MANAGER");
+    }
+
     /**
      * {@code sends} measured sends, one after another, while the dinner load runs at {@code loadPerSecond} commands
      * a second (0 for none). After the first {@code warmUp} sends (not counted) the measurement starts.
      */
     Run measure(int sends, int warmUp, double loadPerSecond) throws Exception {
+        signIn();
         try (Screens screens = new Screens();
              DinnerLoad load = new DinnerLoad("http://" + gatewayUrl, loadTables, spans)) {
             if (loadPerSecond > 0) {
