@@ -93,11 +93,4 @@ public class AggregateCache implements Cache {
     public Registration registerCacheEntryListener(EntryListener cacheEntryListener) {
         throw new UnsupportedOperationException("The aggregate cache tells no listeners");
     }
-
-    /** How many aggregates are kept. */
-    public int size() {
-        synchronized (entries) {
-            return entries.size();
-        }
-    }
 }
