@@ -84,11 +84,7 @@ public final class Benchmarks {
         }
     }
 
-    /**
-     * Order commands per second on 1 and 8 threads and command to Kafka record latency, of Brigade's order service and
-     * of a plain-Axon service doing the same work, measured in turns in the same run; each Brigade figure is divided
-     * by the baseline's of the same round. The first measured 8-thread round of each is profiled.
-     */
+    /** AddOrderLine on one order growing line by line, with the order kept in memory and loaded from its events. */
     private static void longOrders(StringBuilder report) {
         try (LongOrderBenchmark benchmark = new LongOrderBenchmark()) {
             int groups = LongOrderBenchmark.LINES / LongOrderBenchmark.GROUP;
@@ -137,6 +133,11 @@ public final class Benchmarks {
         }
     }
 
+    /**
+     * Order commands per second on 1 and 8 threads and command to Kafka record latency, of Brigade's order service and
+     * of a plain-Axon service doing the same work, measured in turns in the same run; each Brigade figure is divided
+     * by the baseline's of the same round. The first measured 8-thread round of each is profiled.
+     */
     private static void orders(StringBuilder report) throws Exception {
         try (OrderServiceBenchmark baseline = OrderServiceBenchmark.baseline();
              OrderServiceBenchmark brigade = OrderServiceBenchmark.brigade()) {

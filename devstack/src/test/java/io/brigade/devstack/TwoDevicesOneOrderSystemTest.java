@@ -105,8 +105,8 @@ class TwoDevicesOneOrderSystemTest {
         String fries = RunningDevstack.DEMO.item("Fries").id().toString();
         List<String> lineIds = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            var added = waiter.post("/api/v1/orders/" + orderId + "/lines", Map.of("menuItemId", fries,
-                    "quantity", 1));
+            var added = untilNotTurnedAway(() -> waiter.post("/api/v1/orders/" + orderId + "/lines",
+                    Map.of("menuItemId", fries, "quantity", 1)));
             assertThat(added.status()).as(added.raw()).isEqualTo(201);
             lineIds.add(added.text("lineId"));
         }
@@ -157,13 +157,13 @@ class TwoDevicesOneOrderSystemTest {
     }
 
     private static String open(ApiClient waiter, int table) {
-        var opened = waiter.post("/api/v1/orders", Map.of("tableId", RunningDevstack.DEMO.table(table).id().toString(),
-                "guests", 4));
+        var opened = untilNotTurnedAway(() -> waiter.post("/api/v1/orders",
+                Map.of("tableId", RunningDevstack.DEMO.table(table).id().toString(), "guests", 4)));
         assertThat(opened.status()).as(opened.raw()).isEqualTo(201);
         return opened.text("orderId");
     }
 
-    /** Sends a request until it is not refused for a concurrent change, then once more after a random delay. */
+    /** Sends a request until it is not turned away for now, then once more after a random delay. */
     private static int twice(Supplier<ApiClient.Response> request) {
         Map<String, Integer> last = new HashMap<>();
         twiceEach(request, answer -> last.put("status", answer.status()));
@@ -173,7 +173,7 @@ class TwoDevicesOneOrderSystemTest {
     private static void twiceEach(Supplier<ApiClient.Response> request,
                                   java.util.function.Consumer<ApiClient.Response> onAnswer) {
         for (int copy = 0; copy < 2; copy++) {
-            ApiClient.Response answer = untilNoConcurrentChange(request);
+            ApiClient.Response answer = untilNotTurnedAway(request);
             if (copy == 0) {
                 assertThat(answer.status()).as(answer.raw()).isBetween(200, 299);
                 sleep(ThreadLocalRandom.current().nextInt(0, 40));
@@ -182,7 +182,11 @@ class TwoDevicesOneOrderSystemTest {
         }
     }
 
-    private static ApiClient.Response untilNoConcurrentChange(Supplier<ApiClient.Response> request) {
+    /**
+     * Sends a request again, after a short pause, while it is turned away for now: all the test's phones share one
+     * address, whose requests the gateway limits (429), and two phones changing one order meet (409, concurrent change).
+     */
+    private static ApiClient.Response untilNotTurnedAway(Supplier<ApiClient.Response> request) {
         for (int attempt = 0; attempt < 20; attempt++) {
             ApiClient.Response answer = request.get();
             boolean concurrent = answer.status() == 409

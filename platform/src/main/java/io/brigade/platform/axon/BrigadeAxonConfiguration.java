@@ -25,6 +25,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.util.function.SingletonSupplier;
 
 import javax.sql.DataSource;
 import java.util.List;
@@ -61,7 +62,7 @@ public class BrigadeAxonConfiguration {
     @Bean
     AggregateCache aggregateCache(@Value("${brigade.axon.aggregate-cache.capacity:5000}") int capacity,
                                   ObjectProvider<EventStore> eventStore) {
-        return new AggregateCache(capacity, eventStore::getObject);
+        return new AggregateCache(capacity, SingletonSupplier.of(eventStore::getObject));
     }
 
     @Bean
