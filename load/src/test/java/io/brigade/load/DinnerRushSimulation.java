@@ -10,6 +10,7 @@ import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import io.brigade.platform.test.StompFrames;
 import io.brigade.platform.test.hostile.HostileSockets;
 
 import java.nio.file.Path;
@@ -309,11 +310,9 @@ public class DinnerRushSimulation extends Simulation {
         return scenario("A screen watches")
                 .feed(screenFeed)
                 .exec(ws("open /ws").connect("/ws"))
-                .exec(ws("STOMP CONNECT").sendText(s -> "CONNECT\naccept-version:1.2\nhost:localhost\n"
-                                + "Authorization:Bearer " + s.getString("screenToken") + "\n\n\u0000")
+                .exec(ws("STOMP CONNECT").sendText(s -> StompFrames.connect(s.getString("screenToken")))
                         .await(30).on(ws.checkTextMessage("CONNECTED").check(regex("^CONNECTED"))))
-                .exec(ws("STOMP SUBSCRIBE").sendText(s -> "SUBSCRIBE\nid:screen\ndestination:"
-                        + s.getString("destination") + "\n\n\u0000"))
+                .exec(ws("STOMP SUBSCRIBE").sendText(s -> StompFrames.subscribe("screen", s.getString("destination"))))
                 .pause(watching)
                 .exec(ws("close /ws").close());
     }

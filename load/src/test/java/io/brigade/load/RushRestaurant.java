@@ -3,6 +3,7 @@ package io.brigade.load;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.brigade.platform.test.ApiClient;
+import io.brigade.platform.test.StompFrames;
 import io.brigade.platform.test.hostile.Endpoints;
 import io.brigade.platform.test.hostile.HostileRequest;
 import io.brigade.platform.test.hostile.HostileRequests;
@@ -151,8 +152,7 @@ final class RushRestaurant implements AutoCloseable {
         try {
             WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create(ws()), listener)
                     .get(30, TimeUnit.SECONDS);
-            socket.sendText("CONNECT\naccept-version:1.2\nhost:localhost\nAuthorization:Bearer " + token
-                    + "\n\n\u0000", true).get(30, TimeUnit.SECONDS);
+            socket.sendText(StompFrames.connect(token), true).get(30, TimeUnit.SECONDS);
             connected.get(30, TimeUnit.SECONDS);
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(30, TimeUnit.SECONDS);
         } catch (Exception e) {

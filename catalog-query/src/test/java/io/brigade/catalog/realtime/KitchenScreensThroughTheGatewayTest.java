@@ -13,6 +13,7 @@ import io.brigade.platform.kafka.KafkaEventWriter;
 import io.brigade.platform.test.KeySetServer;
 import io.brigade.platform.test.RunningService;
 import io.brigade.platform.test.StompClient;
+import io.brigade.platform.test.StompFrames;
 import io.brigade.platform.test.TestInfrastructure;
 import io.brigade.platform.test.TestTokens;
 import org.junit.jupiter.api.AfterAll;
@@ -176,10 +177,9 @@ class KitchenScreensThroughTheGatewayTest {
             StuckScreen screen = new StuckScreen();
             screen.socket = HttpClient.newHttpClient().newWebSocketBuilder()
                     .buildAsync(URI.create(url), screen).get(30, TimeUnit.SECONDS);
-            screen.socket.sendText("CONNECT\naccept-version:1.2\nhost:localhost\nAuthorization:Bearer " + token
-                    + "\n\n\0", true).get(30, TimeUnit.SECONDS);
+            screen.socket.sendText(StompFrames.connect(token), true).get(30, TimeUnit.SECONDS);
             assertThat(screen.connected.get(30, TimeUnit.SECONDS)).startsWith("CONNECTED");
-            screen.socket.sendText("SUBSCRIBE\nid:0\ndestination:" + destination + "\n\n\0", true)
+            screen.socket.sendText(StompFrames.subscribe("0", destination), true)
                     .get(30, TimeUnit.SECONDS);
             return screen;
         }

@@ -1,5 +1,7 @@
 package io.brigade.platform.test.hostile;
 
+import io.brigade.platform.test.StompFrames;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -84,8 +86,7 @@ public final class HostileSockets {
         }
         try {
             if (chosen.connectFirst()) {
-                socket.sendText("CONNECT\naccept-version:1.2\nhost:localhost\nAuthorization:Bearer " + accessToken
-                        + "\n\n\u0000", true).get(5, TimeUnit.SECONDS);
+                socket.sendText(StompFrames.connect(accessToken), true).get(5, TimeUnit.SECONDS);
                 Thread.sleep(300);
             }
             socket.sendText(chosen.frame(), true).get(10, TimeUnit.SECONDS);
