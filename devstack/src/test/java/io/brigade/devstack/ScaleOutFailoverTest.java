@@ -4,7 +4,6 @@ import io.brigade.platform.embedded.EmbeddedPostgresServer;
 import io.brigade.platform.test.ApiClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -27,9 +26,9 @@ import static org.awaitility.Awaitility.await;
  * order-command}); the one holding the claim of the publishing processor (which puts the order store's events on
  * Kafka) is killed with {@code kill -9} while a waiter sends a line to the kitchen every half second. The other instance
  * takes the commands at once (the gateway leaves out an instance that refuses connections) and the publishing once the
- * dead one's claim times out; the test times both, and every line acknowledged reaches the kitchen exactly once.
+ * dead one's claim times out; the test times both, and every line acknowledged reaches the kitchen exactly once. It
+ * runs in {@code mvn verify} (about two and a half minutes, most of it the eight processes starting).
  */
-@Tag("faults")
 class ScaleOutFailoverTest {
 
     private static final String PUBLISHING = "__axon-kafka-event-publishing-group";
