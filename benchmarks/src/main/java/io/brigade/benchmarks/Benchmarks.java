@@ -136,7 +136,7 @@ public final class Benchmarks {
     /**
      * Order commands per second on 1 and 8 threads and command to Kafka record latency, of Brigade's order service and
      * of a plain-Axon service doing the same work, measured in turns in the same run; each Brigade figure is divided
-     * by the baseline's of the same round. The first measured 8-thread round of each is profiled.
+     * by the baseline's of the same round. An 8-thread round of each after the measured ones is profiled.
      */
     private static void orders(StringBuilder report) throws Exception {
         try (OrderServiceBenchmark baseline = OrderServiceBenchmark.baseline();
@@ -153,16 +153,7 @@ public final class Benchmarks {
                 for (OrderServiceBenchmark service : turns) {
                     String who = service == brigade ? "Brigade" : "baseline";
                     double oneThread = service.openOrdersPerSecond(COMMANDS, 1);
-                    double eightThreads;
-                    if (round == WARMUP_ROUNDS + 1) {
-                        var profiled = CommandProfile.of(OrderServiceBenchmark.COMMAND_THREADS, 15,
-                                () -> service.openOrdersPerSecond(COMMANDS, 8));
-                        eightThreads = profiled.result();
-                        profiles[service == brigade ? 0 : 1] = profiled.profile();
-                        System.out.printf("profile of %s, 8 threads:%n%s%n", who, profiled.profile());
-                    } else {
-                        eightThreads = service.openOrdersPerSecond(COMMANDS, 8);
-                    }
+                    double eightThreads = service.openOrdersPerSecond(COMMANDS, 8);
                     double[] latency = service.commandToKafkaMillis(LATENCY_SAMPLES);
                     System.out.printf("%s %d, %s: %.0f cmd/s (1 thread), %.0f cmd/s (8 threads), command -> Kafka "
                                     + "median %.1f ms, p99 %.1f ms%n", measured ? "run" : "warm-up round",
@@ -177,6 +168,15 @@ public final class Benchmarks {
                                 .add(Stats.percentile(latency, 99));
                     }
                 }
+            }
+            // JFR slows the round it records (the baseline once fell from about 2,000 to 621 commands/s in it), so
+            // the profiles come from a round of their own after the measured ones
+            for (OrderServiceBenchmark service : List.of(baseline, brigade)) {
+                var profiled = CommandProfile.of(OrderServiceBenchmark.COMMAND_THREADS, 15,
+                        () -> service.openOrdersPerSecond(COMMANDS, 8));
+                profiles[service == brigade ? 0 : 1] = profiled.profile();
+                System.out.printf("profile of %s, 8 threads (%.0f cmd/s while recorded):%n%s%n",
+                        service == brigade ? "Brigade" : "baseline", profiled.result(), profiled.profile());
             }
             report.append(String.format("""
                             ## Order service beside a plain-Axon baseline (same run; median of %d runs after %d warm-up rounds, %d commands a run, %d latency samples)
@@ -193,7 +193,9 @@ public final class Benchmarks {
                             | command -> Kafka record, median | %.1f ms | %.1f ms | %.2f |
                             | command -> Kafka record, p99 | %.1f ms | %.1f ms | %.2f |
 
-                            Profile of the first measured 8-thread round, Brigade (JFR samples of the threads sending commands):
+                            Ratios run by run: 1 thread %s; 8 threads %s.
+
+                            Profile of an 8-thread round after the measured ones (not counted), Brigade (JFR samples of the threads sending commands):
 
                             %s
                             Profile of the same round, baseline:
@@ -204,7 +206,7 @@ public final class Benchmarks {
                     median(figures, "Brigade eight"), median(figures, "baseline eight"), ratio(figures, "eight"),
                     median(figures, "Brigade p50"), median(figures, "baseline p50"), ratio(figures, "p50"),
                     median(figures, "Brigade p99"), median(figures, "baseline p99"), ratio(figures, "p99"),
-                    profiles[0], profiles[1]));
+                    eachRound(figures, "one"), eachRound(figures, "eight"), profiles[0], profiles[1]));
         }
     }
 
@@ -214,13 +216,23 @@ public final class Benchmarks {
 
     /** The median over the rounds of Brigade's figure divided by the baseline's of the same round. */
     private static double ratio(Map<String, List<Double>> figures, String measure) {
+        return Stats.median(ratios(figures, measure));
+    }
+
+    /** Brigade's figure divided by the baseline's, round by round. */
+    private static List<Double> ratios(Map<String, List<Double>> figures, String measure) {
         List<Double> brigade = figures.get("Brigade " + measure);
         List<Double> baseline = figures.get("baseline " + measure);
         List<Double> ratios = new ArrayList<>();
         for (int i = 0; i < brigade.size(); i++) {
             ratios.add(brigade.get(i) / baseline.get(i));
         }
-        return Stats.median(ratios);
+        return ratios;
+    }
+
+    private static String eachRound(Map<String, List<Double>> figures, String measure) {
+        return ratios(figures, measure).stream().map(r -> String.format("%.2f", r))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** Appends and command latency with 0 and millions of events already in the order store; start and claims. */
