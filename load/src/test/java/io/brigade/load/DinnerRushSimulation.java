@@ -55,7 +55,8 @@ import static io.gatling.javaapi.http.HttpDsl.ws;
  * (tables a second), each served by one of many waiters with their own login: open the order, add lines with
  * modifiers, seats and courses, send course 1 then course 2, serve once the kitchen has it ready, ask for the bill,
  * split it in two and pay each check by card with a tip. Cooks with their own logins work their station's board
- * (start, ready, bump), and screens watch the kitchen, the floor and the bills over STOMP.
+ * (start, ready, bump), and screens watch the kitchen, the floor and the bills over STOMP. Every event processor's lag
+ * is read once a second throughout ({@link ProcessorLag}) and its largest per level goes into the summary.
  *
  * <p>System properties: {@code load.start-rate}, {@code load.step}, {@code load.levels}, {@code load.level-seconds}
  * (the ramp: tables a second), {@code load.waiters}, {@code load.cooks-per-station}, {@code load.p99-ms} (the
@@ -91,6 +92,7 @@ public class DinnerRushSimulation extends Simulation {
             restaurant.hostileTargets.billedOrderId().toString());
     private final Map<String, String> untouchedBefore = restaurant.untouched();
     private Thread hostileSockets;
+    private ProcessorLag processorLag;
 
     {
         HttpProtocolBuilder protocol = http.baseUrl(restaurant.gateway())
@@ -126,6 +128,7 @@ public class DinnerRushSimulation extends Simulation {
      */
     @Override
     public void before() {
+        processorLag = ProcessorLag.everySecond(restaurant, recorder);
         if (HOSTILE_SOCKETS_PER_SECOND <= 0) {
             return;
         }
@@ -149,6 +152,7 @@ public class DinnerRushSimulation extends Simulation {
         if (hostileSockets != null) {
             hostileSockets.interrupt();
         }
+        processorLag.close();
         Path summary = Path.of(System.getProperty("load.summary", "target/load-summary.json"));
         try {
             recorder.hostileChangedNothing(untouchedBefore, restaurant::untouched, restaurant::rushOrdersAndLines);

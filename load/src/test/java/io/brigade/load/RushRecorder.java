@@ -8,9 +8,11 @@ import io.brigade.platform.test.hostile.HostileSockets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -43,6 +45,9 @@ final class RushRecorder {
     private final List<String> requestsNotRefused = new CopyOnWriteArrayList<>();
     private final List<String> socketsNotRefused = new CopyOnWriteArrayList<>();
     private final ConcurrentMap<String, AtomicLong> socketRefusals = new ConcurrentHashMap<>();
+    /** By level, each processor's largest lag seen: {events, milliseconds (-1 while unknown)}. */
+    private final ConcurrentMap<Integer, ConcurrentMap<String, long[]>> lagByLevel = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Integer, List<String>> lagUnread = new ConcurrentHashMap<>();
 
     RushRecorder(List<Level> levels) {
         this.levels = levels;
@@ -68,6 +73,28 @@ final class RushRecorder {
             }
         }
         return -1;
+    }
+
+    /** One reading of a processor's lag: events still to handle and, when known, how old its last event was. */
+    void processorLag(String processor, long events, Optional<Long> millis) {
+        int level = levelNow();
+        if (level < 0) {
+            return;
+        }
+        long[] largest = lagByLevel.computeIfAbsent(level, l -> new ConcurrentHashMap<>())
+                .computeIfAbsent(processor, p -> new long[]{0, -1});
+        synchronized (largest) {
+            largest[0] = Math.max(largest[0], events);
+            millis.ifPresent(m -> largest[1] = Math.max(largest[1], m));
+        }
+    }
+
+    /** A service whose processors could not be read at one reading. */
+    void processorLagUnread(String why) {
+        int level = levelNow();
+        if (level >= 0) {
+            lagUnread.computeIfAbsent(level, l -> new CopyOnWriteArrayList<>()).add(why);
+        }
     }
 
     /** A hostile request or websocket, and whether it was refused as it must be. */
@@ -167,6 +194,7 @@ final class RushRecorder {
             row.put("commands", commands.describe(seconds));
             row.put("allRequests", all.describe(seconds));
             row.put("requests", requests);
+            row.put("processorLag", lagOf(entry.getKey()));
             out.add(row);
         }
         try {
@@ -175,6 +203,26 @@ final class RushRecorder {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The largest lag of the level, in events and in time, with the processors that had it and each one's own. */
+    private Map<String, Object> lagOf(int level) {
+        Map<String, long[]> processors = new TreeMap<>(lagByLevel.getOrDefault(level, new ConcurrentHashMap<>()));
+        Map<String, Object> lag = new LinkedHashMap<>();
+        for (int i = 0; i < 2; i++) {
+            int measure = i;
+            Optional<Map.Entry<String, long[]>> largest = processors.entrySet().stream()
+                    .filter(e -> e.getValue()[measure] >= 0)
+                    .max(Comparator.comparingLong(e -> e.getValue()[measure]));
+            String name = measure == 0 ? "Events" : "Millis";
+            lag.put("max" + name, largest.map(e -> e.getValue()[measure]).orElse(-1L));
+            lag.put("max" + name + "In", largest.map(Map.Entry::getKey).orElse(null));
+        }
+        Map<String, Object> each = new LinkedHashMap<>();
+        processors.forEach((name, largest) -> each.put(name, Map.of("events", largest[0], "millis", largest[1])));
+        lag.put("processors", each);
+        lag.put("unreadings", lagUnread.getOrDefault(level, List.of()));
+        return lag;
     }
 
     private static final class Samples {

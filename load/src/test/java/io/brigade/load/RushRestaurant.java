@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -44,6 +45,9 @@ final class RushRestaurant implements AutoCloseable {
     private static final String STAFF_PASSWORD = "rush-hour-brigade-2026";
     private static final Pattern DOT_SEGMENT = Pattern.compile("/\\.{1,2}(/|$|\\?)");
     static final List<String> STATIONS = List.of("grill", "fryer", "cold", "bar", "pastry");
+    /** Each service's own port on a devstack whose gateway is on 8080. */
+    private static final Map<String, Integer> SERVICE_PORTS = Map.of("auth", 8081, "order", 8082, "kitchen", 8083,
+            "billing", 8084, "catalog", 8085, "reporting", 8086);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String gateway;
@@ -60,7 +64,7 @@ final class RushRestaurant implements AutoCloseable {
     final List<JsonNode> drinks = new ArrayList<>();
     /** What the hostile clients aim at: orders, a ticket and a bill no waiter or cook of the rush touches. */
     HostileTargets hostileTargets;
-    private String adminToken;
+    private volatile String adminToken;
     private String managerToken;
 
     private RushRestaurant(String gateway, Process devstack, Path data) {
@@ -281,6 +285,43 @@ final class RushRestaurant implements AutoCloseable {
     }
 
     /** The orders of the rush's own tables as the live view shows them: how many, and how many lines they hold. */
+    /** A service's event processors as an operator reads them through the gateway (signing in again once expired). */
+    JsonNode processors(String service) {
+        String path = "/api/v1/ops/" + service + "/processors";
+        try {
+            return call("GET", path, adminToken, null, 200);
+        } catch (IllegalStateException e) {
+            if (!e.getMessage().contains(" answered 401")) {
+                throw e;
+            }
+            adminToken = login("admin", demoPassword("admin"));
+            return call("GET", path, adminToken, null, 200);
+        }
+    }
+
+    /** A service's own metrics (Prometheus text), when the rush started the devstack and so knows its address. */
+    Optional<String> metrics(String service) {
+        if (devstack == null) {
+            return Optional.empty();
+        }
+        int port = SERVICE_PORTS.get(service) + (gatewayPort() - 8080);
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? Optional.of(response.body()) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private int gatewayPort() {
+        return URI.create(gateway).getPort();
+    }
+
     long[] rushOrdersAndLines() {
         long orders = 0;
         long lines = 0;
