@@ -6,9 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.Timer;
+import java.util.TimerTask;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,11 +35,7 @@ final class ProcessorLag implements AutoCloseable {
     private final RushRestaurant restaurant;
     private final RushRecorder recorder;
     private final Map<String, Double> ingestedBefore = new HashMap<>();
-    private final ScheduledExecutorService every = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "processor-lag");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Timer every = new Timer("processor-lag", true);
 
     private ProcessorLag(RushRestaurant restaurant, RushRecorder recorder) {
         this.restaurant = restaurant;
@@ -49,7 +44,12 @@ final class ProcessorLag implements AutoCloseable {
 
     static ProcessorLag everySecond(RushRestaurant restaurant, RushRecorder recorder) {
         ProcessorLag lag = new ProcessorLag(restaurant, recorder);
-        lag.every.scheduleWithFixedDelay(lag::read, 0, 1, TimeUnit.SECONDS);
+        lag.every.schedule(new TimerTask() {
+            @Override
+            public void run() {
+                lag.read();
+            }
+        }, 0, 1000);
         return lag;
     }
 
@@ -97,6 +97,6 @@ final class ProcessorLag implements AutoCloseable {
 
     @Override
     public void close() {
-        every.shutdownNow();
+        every.cancel();
     }
 }

@@ -284,7 +284,6 @@ final class RushRestaurant implements AutoCloseable {
         return state;
     }
 
-    /** The orders of the rush's own tables as the live view shows them: how many, and how many lines they hold. */
     /** A service's event processors as an operator reads them through the gateway (signing in again once expired). */
     JsonNode processors(String service) {
         String path = "/api/v1/ops/" + service + "/processors";
@@ -322,6 +321,7 @@ final class RushRestaurant implements AutoCloseable {
         return URI.create(gateway).getPort();
     }
 
+    /** The orders of the rush's own tables as the live view shows them: how many, and how many lines they hold. */
     long[] rushOrdersAndLines() {
         long orders = 0;
         long lines = 0;
