@@ -3,7 +3,6 @@ package io.brigade.load;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Timer;
@@ -23,8 +22,6 @@ import java.util.regex.Pattern;
  * </ul>
  */
 final class ProcessorLag implements AutoCloseable {
-
-    static final List<String> SERVICES = List.of("auth", "order", "kitchen", "billing", "catalog", "reporting");
 
     private static final Pattern LATENCY = Pattern.compile("^eventProcessor_latency\\{([^}]*)}\\s+(\\S+)$",
             Pattern.MULTILINE);
@@ -54,7 +51,7 @@ final class ProcessorLag implements AutoCloseable {
     }
 
     private void read() {
-        for (String service : SERVICES) {
+        for (String service : RushRestaurant.SERVICE_PORTS.keySet()) {
             try {
                 Map<String, Long> millis = restaurant.metrics(service).map(metrics -> handlingLag(service, metrics))
                         .orElse(Map.of());

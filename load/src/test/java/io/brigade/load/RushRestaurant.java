@@ -45,8 +45,11 @@ final class RushRestaurant implements AutoCloseable {
     private static final String STAFF_PASSWORD = "rush-hour-brigade-2026";
     private static final Pattern DOT_SEGMENT = Pattern.compile("/\\.{1,2}(/|$|\\?)");
     static final List<String> STATIONS = List.of("grill", "fryer", "cold", "bar", "pastry");
-    /** Each service's own port on a devstack whose gateway is on 8080. */
-    private static final Map<String, Integer> SERVICE_PORTS = Map.of("auth", 8081, "order", 8082, "kitchen", 8083,
+    /**
+     * Each service, by its name under the gateway's {@code /api/v1/ops/}, and its own port on a devstack whose gateway
+     * is on 8080.
+     */
+    static final Map<String, Integer> SERVICE_PORTS = Map.of("auth", 8081, "order", 8082, "kitchen", 8083,
             "billing", 8084, "catalog", 8085, "reporting", 8086);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
