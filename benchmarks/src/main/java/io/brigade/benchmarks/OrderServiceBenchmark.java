@@ -7,8 +7,11 @@ import io.brigade.contracts.catalog.TableId;
 import io.brigade.contracts.order.OpenOrder;
 import io.brigade.contracts.order.OrderId;
 import io.brigade.order.OrderServiceApplication;
+import jakarta.persistence.EntityManagerFactory;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.jpa.DomainEventEntry;
 import org.axonframework.messaging.MetaData;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -64,18 +67,33 @@ final class OrderServiceBenchmark implements AutoCloseable {
                 stage.topic(Topics.ORDER_EVENTS), "OrderOpened");
     }
 
-    /** The plain-Axon service of the same run. */
+    /** The plain-Axon service of the same run, storing its events with Axon's own mapping. */
     static OrderServiceBenchmark baseline() {
         BenchmarkStage stage = new BenchmarkStage();
         String topic = stage.topic("baseline.events");
-        return new OrderServiceBenchmark(stage.start(BaselineApplication.class,
+        OrderServiceBenchmark baseline = new OrderServiceBenchmark(stage.start(BaselineApplication.class,
                 "spring.application.name=baseline",
                 "management.endpoint.health.group.readiness.include=readinessState,db",
                 "spring.flyway.locations=classpath:db/axon,classpath:db/baseline",
+                // Axon's own mapping of the stored event: the global index asked of the sequence before each insert
+                "spring.jpa.mapping-resources=",
                 "axon.eventhandling.processors.open-tabs.mode=subscribing",
                 "axon.kafka.default-topic=" + topic),
                 (tab, table) -> new OpenTab(tab.toString(), table.toString(), 2), MetaData.emptyInstance(), topic,
                 "TabOpened");
+        if (baseline.numbersEventsOnInsert()) {
+            baseline.close();
+            throw new IllegalStateException("The baseline must store its events as plain Axon does, asking the "
+                    + "sequence for each event's global index before inserting it");
+        }
+        return baseline;
+    }
+
+    /** Whether a stored event takes its global index from its own insert, rather than asking the sequence first. */
+    boolean numbersEventsOnInsert() {
+        return service.getBean(EntityManagerFactory.class).unwrap(SessionFactoryImplementor.class)
+                .getMappingMetamodel().getEntityDescriptor(DomainEventEntry.class).getGenerator()
+                .generatedOnExecution();
     }
 
     ConfigurableApplicationContext service() {
