@@ -8,8 +8,16 @@ import java.util.Optional;
 /** The tables of the restaurant and which of them has an open order. */
 public interface FloorPlan {
 
-    /** The number guests and staff know the table by, or empty for a table that does not exist. */
-    Optional<Integer> tableNumber(TableId table);
+    /** The table as the floor stands now, or empty for a table that does not exist. */
+    Optional<Table> table(TableId table);
 
-    Optional<OrderId> openOrderAt(TableId table);
+    /**
+     * A table by the number guests and staff know it by, with the order open at it ({@code null} when it is free).
+     */
+    record Table(int number, OrderId openOrder) {
+
+        public boolean free() {
+            return openOrder == null;
+        }
+    }
 }

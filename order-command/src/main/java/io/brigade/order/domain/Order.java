@@ -106,11 +106,7 @@ public class Order {
         if (command.guests() < 1) {
             throw new InvalidInputException("guests", "must be at least 1");
         }
-        int number = floorPlan.tableNumber(command.tableId())
-                .orElseThrow(() -> new InvalidInputException("tableId", "no such table"));
-        floorPlan.openOrderAt(command.tableId()).ifPresent(other -> {
-            throw new ConflictException("Table " + number + " already has an open order");
-        });
+        int number = freeTable(command.tableId(), floorPlan).number();
         apply(new OrderOpened(command.orderId(), command.tableId(), number, command.guests()));
         return command.orderId();
     }
@@ -211,12 +207,18 @@ public class Order {
         if (command.tableId().equals(tableId)) {
             return;
         }
-        int number = floorPlan.tableNumber(command.tableId())
-                .orElseThrow(() -> new InvalidInputException("tableId", "no such table"));
-        floorPlan.openOrderAt(command.tableId()).ifPresent(other -> {
-            throw new ConflictException("Table " + number + " already has an open order");
-        });
+        int number = freeTable(command.tableId(), floorPlan).number();
         apply(new OrderTransferred(orderId, tableId, command.tableId(), number));
+    }
+
+    /** An order is opened at, or moved to, a table that exists and has no open order. */
+    private static FloorPlan.Table freeTable(TableId id, FloorPlan floorPlan) {
+        FloorPlan.Table table = floorPlan.table(id)
+                .orElseThrow(() -> new InvalidInputException("tableId", "no such table"));
+        if (!table.free()) {
+            throw new ConflictException("Table " + table.number() + " already has an open order");
+        }
+        return table;
     }
 
     @CommandHandler

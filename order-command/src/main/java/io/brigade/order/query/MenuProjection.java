@@ -10,7 +10,6 @@ import io.brigade.contracts.catalog.MenuItemRetired;
 import io.brigade.contracts.catalog.MenuItemRevised;
 import io.brigade.contracts.catalog.MenuModifier;
 import io.brigade.contracts.catalog.TableAdded;
-import io.brigade.contracts.catalog.TableId;
 import io.brigade.contracts.common.Money;
 import io.brigade.order.domain.Menu;
 import org.axonframework.config.ProcessingGroup;
@@ -81,11 +80,6 @@ public class MenuProjection implements Menu {
                         read(rs.getString("allergens"), STRINGS), read(rs.getString("modifiers"), MODIFIERS),
                         rs.getBoolean("available"), rs.getBoolean("retired")),
                 id.value()).stream().findFirst();
-    }
-
-    Optional<Integer> tableNumber(TableId table) {
-        return jdbc.queryForList("select number from dining_table where id = ?", Integer.class, table.value())
-                .stream().findFirst();
     }
 
     private void upsert(MenuItemId id, String name, Money price, String station, List<String> allergens,

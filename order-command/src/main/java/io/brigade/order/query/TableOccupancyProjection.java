@@ -29,11 +29,9 @@ public class TableOccupancyProjection implements FloorPlan {
     public static final String GROUP = "table-occupancy";
 
     private final JdbcTemplate jdbc;
-    private final MenuProjection menu;
 
-    public TableOccupancyProjection(JdbcTemplate jdbc, MenuProjection menu) {
+    public TableOccupancyProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.menu = menu;
     }
 
     @EventHandler
@@ -57,15 +55,14 @@ public class TableOccupancyProjection implements FloorPlan {
         free(event.tableId());
     }
 
+    /** The table (from the menu's copy of the tables) and its open order, in one query. */
     @Override
-    public Optional<Integer> tableNumber(TableId table) {
-        return menu.tableNumber(table);
-    }
-
-    @Override
-    public Optional<OrderId> openOrderAt(TableId table) {
-        return jdbc.queryForList("select order_id from table_occupancy where table_id = ?", UUID.class, table.value())
-                .stream().findFirst().map(OrderId::of);
+    public Optional<Table> table(TableId table) {
+        return jdbc.query("select t.number, o.order_id from dining_table t "
+                        + "left join table_occupancy o on o.table_id = t.id where t.id = ?",
+                (rs, n) -> new Table(rs.getInt("number"), Optional.ofNullable(rs.getObject("order_id", UUID.class))
+                        .map(OrderId::of).orElse(null)), table.value())
+                .stream().findFirst();
     }
 
     private void occupy(TableId table, OrderId order, int number) {

@@ -527,13 +527,8 @@ class OrderTest {
         final Map<TableId, OrderId> occupied = new HashMap<>();
 
         @Override
-        public Optional<Integer> tableNumber(TableId table) {
-            return Optional.ofNullable(tables.get(table));
-        }
-
-        @Override
-        public Optional<OrderId> openOrderAt(TableId table) {
-            return Optional.ofNullable(occupied.get(table));
+        public Optional<Table> table(TableId table) {
+            return Optional.ofNullable(tables.get(table)).map(number -> new Table(number, occupied.get(table)));
         }
     }
 }
