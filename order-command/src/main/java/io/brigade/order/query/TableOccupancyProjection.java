@@ -60,9 +60,10 @@ public class TableOccupancyProjection implements FloorPlan {
     public Optional<Table> table(TableId table) {
         return jdbc.query("select t.number, o.order_id from dining_table t "
                         + "left join table_occupancy o on o.table_id = t.id where t.id = ?",
-                (rs, n) -> new Table(rs.getInt("number"), Optional.ofNullable(rs.getObject("order_id", UUID.class))
-                        .map(OrderId::of).orElse(null)), table.value())
-                .stream().findFirst();
+                (rs, n) -> {
+                    UUID openOrder = rs.getObject("order_id", UUID.class);
+                    return new Table(rs.getInt("number"), openOrder == null ? null : OrderId.of(openOrder));
+                }, table.value()).stream().findFirst();
     }
 
     private void occupy(TableId table, OrderId order, int number) {
