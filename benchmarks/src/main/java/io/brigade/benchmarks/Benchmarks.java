@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Runs every benchmark a few times on this machine and reports medians; the order service beside a plain-Axon baseline
@@ -234,7 +235,7 @@ public final class Benchmarks {
 
     private static String eachRound(Map<String, List<Double>> figures, String measure) {
         return ratios(figures, measure).stream().map(r -> String.format("%.2f", r))
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
     }
 
     /** Appends and command latency with 0 and millions of events already in the order store; start and claims. */

@@ -1,14 +1,13 @@
 package io.brigade.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.brigade.platform.test.PrometheusScrape;
 
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Timer;
 import java.util.TimerTask;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Every event processor's lag through the rush, read once a second from the services' own figures:
@@ -22,12 +21,6 @@ import java.util.regex.Pattern;
  * </ul>
  */
 final class ProcessorLag implements AutoCloseable {
-
-    private static final Pattern LATENCY = Pattern.compile("^eventProcessor_latency\\{([^}]*)}\\s+(\\S+)$",
-            Pattern.MULTILINE);
-    private static final Pattern INGESTED = Pattern.compile(
-            "^eventProcessor_ingestedCounter_total\\{([^}]*)}\\s+(\\S+)$", Pattern.MULTILINE);
-    private static final Pattern PROCESSOR = Pattern.compile("processor=\"([^\"]+)\"");
 
     private final RushRestaurant restaurant;
     private final RushRecorder recorder;
@@ -53,8 +46,8 @@ final class ProcessorLag implements AutoCloseable {
     private void read() {
         for (String service : RushRestaurant.SERVICE_PORTS.keySet()) {
             try {
-                Map<String, Long> millis = restaurant.metrics(service).map(metrics -> handlingLag(service, metrics))
-                        .orElse(Map.of());
+                Map<String, Long> millis = restaurant.metrics(service)
+                        .map(metrics -> handlingLag(service, PrometheusScrape.parse(metrics))).orElse(Map.of());
                 for (JsonNode processor : restaurant.processors(service)) {
                     String name = processor.path("name").asText();
                     recorder.processorLag(service + " " + name, processor.path("lag").asLong(),
@@ -67,29 +60,17 @@ final class ProcessorLag implements AutoCloseable {
     }
 
     /** How old the last event was, of each of the service's processors that handled events since the last reading. */
-    private Map<String, Long> handlingLag(String service, String metrics) {
+    private Map<String, Long> handlingLag(String service, PrometheusScrape metrics) {
         Map<String, Long> lag = new HashMap<>();
-        Map<String, Double> ingested = values(INGESTED, metrics);
-        values(LATENCY, metrics).forEach((processor, millis) -> {
-            Double now = ingested.get(processor);
-            Double before = ingestedBefore.put(service + " " + processor, now);
-            if (now != null && before != null && now > before) {
-                lag.put(processor, Math.round(millis));
-            }
-        });
-        return lag;
-    }
-
-    private static Map<String, Double> values(Pattern metric, String metrics) {
-        Map<String, Double> values = new HashMap<>();
-        Matcher line = metric.matcher(metrics);
-        while (line.find()) {
-            Matcher processor = PROCESSOR.matcher(line.group(1));
-            if (processor.find()) {
-                values.merge(processor.group(1), Double.parseDouble(line.group(2)), Double::sum);
+        for (PrometheusScrape.Sample latency : metrics.find("eventProcessor_latency", Map.of())) {
+            String processor = latency.labels().get("processor");
+            double ingested = metrics.sum("eventProcessor_ingestedCounter_total", Map.of("processor", processor));
+            Double before = ingestedBefore.put(service + " " + processor, ingested);
+            if (before != null && ingested > before) {
+                lag.put(processor, Math.round(latency.value()));
             }
         }
-        return values;
+        return lag;
     }
 
     @Override

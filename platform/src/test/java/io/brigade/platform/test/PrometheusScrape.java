@@ -52,13 +52,18 @@ public final class PrometheusScrape {
             if (response.statusCode() != 200) {
                 throw new AssertionError("The scrape answered " + response.statusCode() + ": " + response.body());
             }
-            return new PrometheusScrape(response.body());
+            return parse(response.body());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A scrape's text, read as it was fetched by other means. */
+    public static PrometheusScrape parse(String text) {
+        return new PrometheusScrape(text);
     }
 
     public List<Sample> samples() {
