@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.brigade.contracts.kitchen.TicketId;
 import io.brigade.contracts.order.OrderId;
 import io.brigade.platform.demo.DemoData;
-import io.brigade.platform.test.ApiClient;
 
 import io.opentelemetry.sdk.common.Clock;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -44,9 +43,7 @@ final class DinnerLoad implements AutoCloseable {
     private static final Clock CLOCK = Clock.getDefault();
     private static final long RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
-    private final ApiClient waiter;
-    private final ApiClient cook;
-    private final ApiClient manager;
+    private final Staff staff;
     private final List<Table> tables = new ArrayList<>();
     private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
     private final ExecutorService calls = Executors.newFixedThreadPool(24);
@@ -69,9 +66,7 @@ final class DinnerLoad implements AutoCloseable {
 
     DinnerLoad(String gatewayUrl, List<UUID> tableIds, HopSpans spans) {
         this.spans = spans;
-        waiter = ApiClient.at(gatewayUrl).as("load-waiter", "STAFF");
-        cook = ApiClient.at(gatewayUrl).as("load-cook", "KITCHEN");
-        manager = ApiClient.at(gatewayUrl).as("load-manager", "MANAGER");
+        staff = new Staff(gatewayUrl, "load-");
         tableIds.forEach(id -> tables.add(new Table(id)));
     }
 
@@ -181,7 +176,7 @@ final class DinnerLoad implements AutoCloseable {
         }
 
         private void open() {
-            var opened = waiter.post("/api/v1/orders", Map.of("tableId", id.toString(), "guests", 2));
+            var opened = staff.waiter().post("/api/v1/orders", Map.of("tableId", id.toString(), "guests", 2));
             commands.incrementAndGet();
             if (opened.status() == 409 && paidAt != 0) {
                 readyAt = System.nanoTime() + RETRY_NANOS;
@@ -222,7 +217,7 @@ final class DinnerLoad implements AutoCloseable {
 
         private void add() {
             DemoData.Item item = DEMO.items().get(ThreadLocalRandom.current().nextInt(DEMO.items().size()));
-            var line = waiter.post("/api/v1/orders/" + orderId + "/lines",
+            var line = staff.waiter().post("/api/v1/orders/" + orderId + "/lines",
                     Map.of("menuItemId", item.id().toString(), "quantity", 1));
             commands.incrementAndGet();
             if (line.status() != 201) {
@@ -236,7 +231,7 @@ final class DinnerLoad implements AutoCloseable {
         }
 
         private void send() {
-            var sent = waiter.post("/api/v1/orders/" + orderId + "/send", Map.of());
+            var sent = staff.waiter().post("/api/v1/orders/" + orderId + "/send", Map.of());
             commands.incrementAndGet();
             if (sent.status() != 200) {
                 fail("send " + sent.status() + " " + sent.raw());
@@ -251,7 +246,7 @@ final class DinnerLoad implements AutoCloseable {
 
         private void bump() {
             String ticket = toBump.peek();
-            var bumped = cook.post("/api/v1/kitchen/tickets/" + ticket + "/bump", null);
+            var bumped = staff.cook().post("/api/v1/kitchen/tickets/" + ticket + "/bump", null);
             commands.incrementAndGet();
             if (bumped.status() == 404) {
                 readyAt = System.nanoTime() + RETRY_NANOS;
@@ -267,7 +262,7 @@ final class DinnerLoad implements AutoCloseable {
         }
 
         private void bill() {
-            var billed = waiter.post("/api/v1/orders/" + orderId + "/bill", null);
+            var billed = staff.waiter().post("/api/v1/orders/" + orderId + "/bill", null);
             commands.incrementAndGet();
             if (billed.status() != 202) {
                 fail("bill " + billed.status() + " " + billed.raw());
@@ -277,7 +272,7 @@ final class DinnerLoad implements AutoCloseable {
         }
 
         private void pay() {
-            var bills = waiter.get("/api/v1/bills?orderId=" + orderId);
+            var bills = staff.waiter().get("/api/v1/bills?orderId=" + orderId);
             JsonNode open = null;
             if (bills.status() == 200) {
                 for (JsonNode bill : bills.body()) {
@@ -292,7 +287,7 @@ final class DinnerLoad implements AutoCloseable {
             }
             paymentTrace = HexFormat.of().formatHex(randomBytes(16));
             spans.watch(paymentTrace);
-            var paid = waiter.withHeader("traceparent", "00-" + paymentTrace + "-"
+            var paid = staff.waiter().withHeader("traceparent", "00-" + paymentTrace + "-"
                             + HexFormat.of().formatHex(randomBytes(8)) + "-01")
                     .post("/api/v1/billing/bills/" + open.path("billId").asText() + "/payments",
                             Map.of("method", "CASH", "amountCents", open.path("balanceCents").asLong()));
@@ -324,7 +319,8 @@ final class DinnerLoad implements AutoCloseable {
         for (Table table : tables) {
             if (table.step != Step.OPEN) {
                 try {
-                    manager.post("/api/v1/orders/" + table.orderId + "/cancel", Map.of("reason", "benchmark over"));
+                    staff.manager().post("/api/v1/orders/" + table.orderId + "/cancel",
+                            Map.of("reason", "benchmark over"));
                 } catch (java.io.UncheckedIOException e) {
                     fail("cancel " + e);
                 }

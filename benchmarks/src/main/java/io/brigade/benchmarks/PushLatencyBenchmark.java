@@ -103,11 +103,10 @@ final class PushLatencyBenchmark implements AutoCloseable {
 
     private final String prefix = "bench" + UUID.randomUUID().toString().substring(0, 6) + ".";
     private final HopSpans spans = new HopSpans();
+    private final ThreadCpu threadCpu = new ThreadCpu();
     private final KeySetServer keys;
     private final List<ConfigurableApplicationContext> services = new ArrayList<>();
-    private ApiClient waiter;
-    private ApiClient cook;
-    private ApiClient manager;
+    private final Staff staff;
     private final String gatewayUrl;
     private final String catalogUrl;
     private final List<UUID> measuredTables = new ArrayList<>();
@@ -120,7 +119,20 @@ final class PushLatencyBenchmark implements AutoCloseable {
     }
 
     record Run(List<Sample> samples, int incomplete, double loadCommandsPerSecond, long loadFailures,
-               double[] tableFreeMillis, List<double[]> freeingHops, double cpuMillisPerCommand) {
+               double[] tableFreeMillis, List<double[]> freeingHops, double cpuMillisPerCommand,
+               ThreadCpu.Use cpuByPart, long commands) {
+
+        /** A run's CPU, told to parts or services, and the commands answered meanwhile. */
+        record Cpu(ThreadCpu.Use use, long commands) {
+
+            double millisPerCommand(String part) {
+                return use.byPart().getOrDefault(part, 0L) / 1e6 / commands;
+            }
+
+            double share(String part) {
+                return (double) use.byPart().getOrDefault(part, 0L) / Math.max(1, use.total());
+            }
+        }
 
         double[] totals() {
             return samples.stream().mapToDouble(Sample::totalMillis).toArray();
@@ -183,6 +195,10 @@ final class PushLatencyBenchmark implements AutoCloseable {
                     System.out.printf("  %-75s median %7.1f ms, p99 %7.1f ms%n", DinnerLoad.FREEING_HOPS.get(hop),
                             percentile(values, 50), percentile(values, 99));
                 }
+                System.out.println("  CPU a command, by part of the system:");
+                Run.Cpu cpu = new Run.Cpu(result.cpuByPart(), result.commands());
+                ThreadCpu.parts(List.of(cpu.use())).forEach(part -> System.out.printf("    %-90s %6.2f ms%n",
+                        part, cpu.millisPerCommand(part)));
             }
             report.append(String.format("""
 
@@ -244,12 +260,53 @@ final class PushLatencyBenchmark implements AutoCloseable {
                         medianOf(loaded, r -> percentile(r.freeingHops().stream().mapToDouble(h -> h[index])
                                 .toArray(), 99))));
             }
+            appendCpuByPart(report, loaded);
             int incomplete = loaded.stream().mapToInt(Run::incomplete).sum();
             if (incomplete > 0) {
                 report.append(String.format("%n%d sends of the runs had a span missing and are left out.%n",
                         incomplete));
             }
         }
+    }
+
+    /**
+     * Where the CPU of the loaded runs went, service by service and then part by part: the parts that took at least
+     * half a percent each, and the rest together.
+     */
+    private static void appendCpuByPart(StringBuilder report, List<Run> loaded) {
+        report.append("""
+
+                Where the CPU goes under load: each part's CPU time over the commands answered during the run (the \
+                threads' own CPU time, told to the service that started them; median over the runs), largest first, \
+                by service and then by part:
+
+                """);
+        appendCpuTable(report, loaded.stream().map(r -> new Run.Cpu(r.cpuByPart().byService(), r.commands())).toList(),
+                "service, or what else runs");
+        report.append(System.lineSeparator());
+        appendCpuTable(report, loaded.stream().map(r -> new Run.Cpu(r.cpuByPart(), r.commands())).toList(),
+                "part of the system (service: threads)");
+    }
+
+    private static void appendCpuTable(StringBuilder report, List<Run.Cpu> runs, String heading) {
+        report.append(String.format("| %s | CPU a command | share |%n|---|---|---|%n", heading));
+        double rest = 0;
+        int restParts = 0;
+        for (String part : ThreadCpu.parts(runs.stream().map(Run.Cpu::use).toList())) {
+            double millis = Stats.median(runs.stream().map(r -> r.millisPerCommand(part)).toList());
+            double share = Stats.median(runs.stream().map(r -> r.share(part)).toList());
+            if (share < 0.005) {
+                rest += millis;
+                restParts++;
+            } else {
+                report.append(String.format("| %s | %.2f ms | %.1f%% |%n", part, millis, 100 * share));
+            }
+        }
+        if (restParts > 0) {
+            report.append(String.format("| the rest (%d parts, each under 0.5%%) | %.2f ms | |%n", restParts, rest));
+        }
+        report.append(String.format("| **all of it** | %.2f ms | 100%% |%n",
+                Stats.median(runs.stream().map(r -> r.use().total() / 1e6 / r.commands()).toList())));
     }
 
     private static double medianOf(List<Run> runs, java.util.function.ToDoubleFunction<Run> measure) {
@@ -267,6 +324,8 @@ final class PushLatencyBenchmark implements AutoCloseable {
 
     PushLatencyBenchmark() throws Exception {
         keys = KeySetServer.start();
+        TestInfrastructure.get();
+        threadCpu.claim(ThreadCpu.BEFORE_SERVICES);
         ConfigurableApplicationContext catalog = start(CatalogServiceApplication.class,
                 "brigade.catalog.demo-restaurant=true");
         ConfigurableApplicationContext order = start(OrderServiceApplication.class);
@@ -285,10 +344,10 @@ final class PushLatencyBenchmark implements AutoCloseable {
                 "logging.level.io.brigade.gateway.requests=WARN");
         gatewayUrl = "localhost:" + port(gateway);
         catalogUrl = "localhost:" + port(catalog);
-        signIn();
+        staff = new Staff("http://" + gatewayUrl, "");
         int number = 100;
         for (int i = 0; i < MEASURED_TABLES + LOAD_TABLES; i++) {
-            var table = manager.post("/api/v1/tables", Map.of("number", number + i, "seats", 4));
+            var table = staff.manager().post("/api/v1/tables", Map.of("number", number + i, "seats", 4));
             if (table.status() != 201) {
                 throw new IllegalStateException("Could not add a table: " + table.raw());
             }
@@ -307,19 +366,11 @@ final class PushLatencyBenchmark implements AutoCloseable {
         arrivals = new KafkaArrivals(List.of(prefix + Topics.ORDER_EVENTS, prefix + Topics.KITCHEN_EVENTS));
     }
 
-    /** Fresh access tokens for the measured staff: theirs last 15 minutes, and the runs take longer. */
-    private void signIn() {
-        waiter = ApiClient.at("http://" + gatewayUrl).as("waiter", "STAFF");
-        cook = ApiClient.at("http://" + gatewayUrl).as("cook", "KITCHEN");
-        manager = ApiClient.at("http://" + gatewayUrl).as("manager", "MANAGER");
-    }
-
     /**
      * {@code sends} measured sends, one after another, while the dinner load runs at {@code loadPerSecond} commands
      * a second (0 for none). After the first {@code warmUp} sends (not counted) the measurement starts.
      */
     Run measure(int sends, int warmUp, double loadPerSecond) throws Exception {
-        signIn();
         try (Screens screens = new Screens();
              DinnerLoad load = new DinnerLoad("http://" + gatewayUrl, loadTables, spans)) {
             if (loadPerSecond > 0) {
@@ -328,7 +379,8 @@ final class PushLatencyBenchmark implements AutoCloseable {
             List<Sample> samples = new ArrayList<>();
             int incomplete = 0;
             load.drainTableFreeMillis();
-            long cpuBefore = CpuTime.ofThisProcessAndItsChildren();
+            long cpuBefore = CpuTime.ofThisProcessAndPostgres();
+            ThreadCpu.Snapshot partsBefore = threadCpu.snapshot();
             long commandsBefore = load.commands() + measuredCommands.get();
             for (int i = 0; i < warmUp + sends; i++) {
                 Optional<Sample> sample = sendOnce(i, screens);
@@ -341,20 +393,21 @@ final class PushLatencyBenchmark implements AutoCloseable {
                 }
             }
             double rate = load.commandsPerSecond();
-            double cpuPerCommand = (CpuTime.ofThisProcessAndItsChildren() - cpuBefore) / 1e6
-                    / Math.max(1, load.commands() + measuredCommands.get() - commandsBefore);
+            ThreadCpu.Use byPart = threadCpu.between(partsBefore, threadCpu.snapshot());
+            long commands = Math.max(1, load.commands() + measuredCommands.get() - commandsBefore);
+            double cpuPerCommand = (CpuTime.ofThisProcessAndPostgres() - cpuBefore) / 1e6 / commands;
             if (load.failures() > 0) {
                 System.out.println("Background load failures: " + load.failures() + " " + load.failureSamples());
             }
             return new Run(samples, incomplete, loadPerSecond > 0 ? rate : 0, load.failures(),
-                    load.drainTableFreeMillis(), load.drainFreeingHops(), cpuPerCommand);
+                    load.drainTableFreeMillis(), load.drainFreeingHops(), cpuPerCommand, byPart, commands);
         }
     }
 
     private Optional<Sample> sendOnce(int i, Screens screens) throws Exception {
         UUID table = measuredTables.get(i % measuredTables.size());
         String orderId = orderAt(table);
-        var added = retried(() -> waiter.post("/api/v1/orders/" + orderId + "/lines",
+        var added = retried(() -> staff.waiter().post("/api/v1/orders/" + orderId + "/lines",
                 Map.of("menuItemId", DEMO.item(GRILL_ITEM).id().toString(), "quantity", 1)));
         if (added.status() != 201) {
             throw new IllegalStateException("Could not add a line: " + added.raw());
@@ -368,14 +421,14 @@ final class PushLatencyBenchmark implements AutoCloseable {
         ApiClient.Response sent;
         try {
             measuredCommands.incrementAndGet();
-            sent = waiter.withHeader("traceparent", "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8))
-                    + "-01").post("/api/v1/orders/" + orderId + "/send", Map.of());
+            sent = staff.waiter().withHeader("traceparent", "00-" + traceId + "-"
+                    + HexFormat.of().formatHex(randomBytes(8)) + "-01").post("/api/v1/orders/" + orderId + "/send", Map.of());
         } catch (UncheckedIOException e) {
             // the connection broke under the send: whether it was sent is unknown, so the order is given up
             System.out.println("Send failed: " + e.getMessage());
             spans.forget(traceId);
             arrivals.forget(traceId);
-            retried(() -> manager.post("/api/v1/orders/" + orderId + "/cancel", Map.of("reason", "benchmark")));
+            retried(() -> staff.manager().post("/api/v1/orders/" + orderId + "/cancel", Map.of("reason", "benchmark")));
             openOrders.remove(table);
             return Optional.empty();
         }
@@ -408,17 +461,17 @@ final class PushLatencyBenchmark implements AutoCloseable {
         spans.forget(traceId);
         arrivals.forget(traceId);
         // a ticket whose push never came may not exist yet: the kitchen is given up to a minute to create it
-        var bumped = retried(() -> cook.post("/api/v1/kitchen/tickets/" + ticket + "/bump", null));
+        var bumped = retried(() -> staff.cook().post("/api/v1/kitchen/tickets/" + ticket + "/bump", null));
         for (long until = System.nanoTime() + Duration.ofMinutes(1).toNanos();
              bumped.status() == 404 && System.nanoTime() < until; ) {
             Thread.sleep(100);
-            bumped = retried(() -> cook.post("/api/v1/kitchen/tickets/" + ticket + "/bump", null));
+            bumped = retried(() -> staff.cook().post("/api/v1/kitchen/tickets/" + ticket + "/bump", null));
         }
         if (bumped.status() != 204 && bumped.status() != 409) {
             throw new IllegalStateException("Could not bump: " + bumped.raw());
         }
         if (sendNumber == SENDS_PER_ORDER) {
-            var cancelled = retried(() -> manager.post("/api/v1/orders/" + orderId + "/cancel",
+            var cancelled = retried(() -> staff.manager().post("/api/v1/orders/" + orderId + "/cancel",
                     Map.of("reason", "benchmark")));
             if (cancelled.status() != 204) {
                 throw new IllegalStateException("Could not cancel: " + cancelled.raw());
@@ -431,7 +484,8 @@ final class PushLatencyBenchmark implements AutoCloseable {
     /** The open order at a measured table; a new one when the last was cancelled. */
     private String orderAt(UUID table) {
         return openOrders.computeIfAbsent(table, t -> {
-            var opened = retried(() -> waiter.post("/api/v1/orders", Map.of("tableId", t.toString(), "guests", 2)));
+            var opened = retried(() -> staff.waiter().post("/api/v1/orders",
+                    Map.of("tableId", t.toString(), "guests", 2)));
             if (opened.status() != 201) {
                 throw new IllegalStateException("Could not open an order: " + opened.raw());
             }
@@ -665,6 +719,7 @@ final class PushLatencyBenchmark implements AutoCloseable {
                 .initializers(new BrigadeTestInitializer(), c -> TestPropertyValues.of(values).applyTo(c),
                         c -> c.getBeanFactory().registerSingleton("pushLatencySpans", spans))
                 .run(arguments(values));
+        threadCpu.claim(context.getEnvironment().getProperty("spring.application.name"));
         services.add(context);
         return context;
     }

@@ -10,6 +10,10 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -202,6 +206,23 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     public int port() {
         return postgres.getPort();
+    }
+
+    /**
+     * The server's own process (the postmaster), whose children are the backends serving each connection: the
+     * parent of the backend that answers this question.
+     */
+    public ProcessHandle process() {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet backend = statement.executeQuery("select pg_backend_pid()")) {
+            backend.next();
+            long pid = backend.getLong(1);
+            return ProcessHandle.of(pid).flatMap(ProcessHandle::parent).orElseThrow(() ->
+                    new IllegalStateException("PostgreSQL's backend " + pid + " has no parent process here"));
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL did not answer which process serves it", e);
+        }
     }
 
     /** The server's own process id (the postmaster's), when it keeps its data in a known folder. */

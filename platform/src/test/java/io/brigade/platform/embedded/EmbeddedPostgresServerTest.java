@@ -46,6 +46,23 @@ class EmbeddedPostgresServerTest {
     }
 
     @Test
+    void theServersProcess_isThePostmasterOfTheBackendsServingItsConnections() throws Exception {
+        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.ephemeral();
+             Connection connection = DriverManager.getConnection("jdbc:postgresql://localhost:" + postgres.port()
+                     + "/postgres", EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD);
+             ResultSet row = connection.createStatement().executeQuery("select pg_backend_pid()")) {
+            row.next();
+            long backend = row.getLong(1);
+            ProcessHandle server = postgres.process();
+
+            assertThat(server.isAlive()).isTrue();
+            assertThat(server.pid()).isNotEqualTo(ProcessHandle.current().pid());
+            assertThat(server.descendants().map(ProcessHandle::pid)).contains(backend);
+            assertThat(server.info().totalCpuDuration()).isPresent();
+        }
+    }
+
+    @Test
     void aFolderWithNoServer_hasNoLeftover() {
         assertThat(EmbeddedPostgresServer.stopLeftoverServer(data.resolve("never-used"))).isEmpty();
     }

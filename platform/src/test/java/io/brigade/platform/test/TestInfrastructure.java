@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -29,14 +30,16 @@ public final class TestInfrastructure {
     private final String postgresUser;
     private final String postgresPassword;
     private final String kafkaBootstrapServers;
+    private final EmbeddedPostgresServer embeddedPostgres;
 
     private TestInfrastructure(String postgresHost, int postgresPort, String postgresUser, String postgresPassword,
-                               String kafkaBootstrapServers) {
+                               String kafkaBootstrapServers, EmbeddedPostgresServer embeddedPostgres) {
         this.postgresHost = postgresHost;
         this.postgresPort = postgresPort;
         this.postgresUser = postgresUser;
         this.postgresPassword = postgresPassword;
         this.kafkaBootstrapServers = kafkaBootstrapServers;
+        this.embeddedPostgres = embeddedPostgres;
     }
 
     public static TestInfrastructure get() {
@@ -81,7 +84,7 @@ public final class TestInfrastructure {
         kafka.start();
         log.info("Test infrastructure: PostgreSQL and Kafka containers");
         return new TestInfrastructure(postgres.getHost(), postgres.getFirstMappedPort(), postgres.getUsername(),
-                postgres.getPassword(), kafka.getBootstrapServers());
+                postgres.getPassword(), kafka.getBootstrapServers(), null);
     }
 
     private static TestInfrastructure embedded() {
@@ -94,7 +97,7 @@ public final class TestInfrastructure {
         log.info("Test infrastructure: embedded PostgreSQL on {} and Kafka on {}", postgres.port(),
                 kafka.bootstrapServers());
         return new TestInfrastructure("localhost", postgres.port(), EmbeddedPostgresServer.USER,
-                EmbeddedPostgresServer.PASSWORD, kafka.bootstrapServers());
+                EmbeddedPostgresServer.PASSWORD, kafka.bootstrapServers(), postgres);
     }
 
     /** Creates a new empty database and answers its JDBC URL. */
@@ -120,6 +123,14 @@ public final class TestInfrastructure {
 
     public String postgresPassword() {
         return postgresPassword;
+    }
+
+    /**
+     * The PostgreSQL server's own process on this machine, whose children serve the connections; none for a
+     * container, whose processes are not this machine's to read.
+     */
+    public Optional<ProcessHandle> postgresProcess() {
+        return Optional.ofNullable(embeddedPostgres).map(EmbeddedPostgresServer::process);
     }
 
     public String kafkaBootstrapServers() {
