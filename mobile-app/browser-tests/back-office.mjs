@@ -103,6 +103,10 @@ test('an evening is played through the API: tables served, billed and paid, one 
   // table 12: the waiter orders, the manager voids the fries in the app with a reason, and the rest is served and paid
   const { orderId, lineIds } = await openWith(waiter, 12, 2, [[menu['Ribeye steak 300g'], 1], [menu['Fries'], 1], [menu['Espresso'], 2]]);
   Object.assign(voided, { orderId, lineId: lineIds[1], keptLineId: lineIds[0] });
+  const boardItems = async () => (await api(cook, 'GET', '/api/v1/kitchen/board'))
+    .filter((t) => t.orderId === orderId).flatMap((t) => t.items);
+  // the fries are on the kitchen's board before the manager voids them, so the board's striking them can be awaited
+  await eventually(boardItems, (items) => items.some((i) => i.lineId === voided.lineId), 'the fries on the board');
   const context = await browser.newContext({ viewport: DESK, acceptDownloads: true });
   managerPage = await context.newPage();
   await signIn(managerPage, 'manager');
@@ -112,6 +116,9 @@ test('an evening is played through the API: tables served, billed and paid, one 
   await shot(managerPage, '20-manager-voids-a-line');
   await managerPage.click(id(`void-line-${voided.lineId}-confirm`));
   await managerPage.waitForSelector(`${id(`line-state-${voided.lineId}`)}:has-text("Voided")`, { timeout: PATIENCE });
+  // the kitchen voids the fries' ticket once the order's void reaches it: only then is the rest of the board cooked
+  await eventually(boardItems, (items) => items.every((i) => i.lineId !== voided.lineId || i.status === 'VOIDED'),
+    'the kitchen striking the voided fries');
   await cookAll(cook, waiter, orderId);
   await billAndPay(waiter, manager, orderId, { tipCents: 100 });
 });

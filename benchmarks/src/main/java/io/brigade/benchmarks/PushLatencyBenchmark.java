@@ -83,6 +83,7 @@ final class PushLatencyBenchmark implements AutoCloseable {
     private static final Duration PUSH_PATIENCE = Duration.ofSeconds(10);
     private static final int MEASURED_TABLES = 8;
     private static final int LOAD_TABLES = 40;
+    private static final Duration AT_REST = Duration.ofSeconds(20);
     /** Commands the measured sends made (lines, sends, bumps, openings, cancellations), for the CPU per command. */
     private static final AtomicLong measuredCommands = new AtomicLong();
 
@@ -164,6 +165,8 @@ final class PushLatencyBenchmark implements AutoCloseable {
         double loadPerSecond = Double.parseDouble(System.getProperty("bench.push-load", "100"));
         try (PushLatencyBenchmark push = new PushLatencyBenchmark()) {
             push.measure(0, warmUp, 0);
+            ThreadCpu.Use atRest = push.atRest(AT_REST);
+            System.out.printf("at rest: %.2f cores%n", atRest.total() / (double) AT_REST.toNanos());
             Run idle = push.measure(idleSends, 0, 0);
             System.out.printf("idle: send -> push median %.1f ms, p99 %.1f ms%n",
                     percentile(idle.totals(), 50), percentile(idle.totals(), 99));
@@ -261,6 +264,7 @@ final class PushLatencyBenchmark implements AutoCloseable {
                                 .toArray(), 99))));
             }
             appendCpuByPart(report, loaded);
+            appendAtRest(report, atRest);
             int incomplete = loaded.stream().mapToInt(Run::incomplete).sum();
             if (incomplete > 0) {
                 report.append(String.format("%n%d sends of the runs had a span missing and are left out.%n",
@@ -307,6 +311,33 @@ final class PushLatencyBenchmark implements AutoCloseable {
         }
         report.append(String.format("| **all of it** | %.2f ms | 100%% |%n",
                 Stats.median(runs.stream().map(r -> r.use().total() / 1e6 / r.commands()).toList())));
+    }
+
+    /** The CPU the system uses with nothing to do, service by service and in its largest parts, in cores. */
+    private static void appendAtRest(StringBuilder report, ThreadCpu.Use atRest) {
+        report.append(String.format("""
+
+                At rest: the CPU the system used in %d s with nothing sent, after the warm-up, in cores (1.00 is one \
+                core busy all the time):
+
+                | service, or what else runs | cores |
+                |---|---|
+                """, AT_REST.toSeconds()));
+        double nanos = AT_REST.toNanos();
+        ThreadCpu.Use byService = atRest.byService();
+        ThreadCpu.parts(List.of(byService)).forEach(service -> report.append(String.format("| %s | %.3f |%n",
+                service, byService.byPart().get(service) / nanos)));
+        report.append(String.format("| **all of it** | %.3f |%n%nIts largest parts:%n%n| part | cores |%n|---|---|%n",
+                atRest.total() / nanos));
+        ThreadCpu.parts(List.of(atRest)).stream().limit(10).forEach(part -> report.append(String.format(
+                "| %s | %.3f |%n", part, atRest.byPart().get(part) / nanos)));
+    }
+
+    /** What the system uses with nothing to do: its CPU over {@code quiet} with no request sent. */
+    private ThreadCpu.Use atRest(Duration quiet) throws InterruptedException {
+        ThreadCpu.Snapshot before = threadCpu.snapshot();
+        Thread.sleep(quiet.toMillis());
+        return threadCpu.between(before, threadCpu.snapshot());
     }
 
     private static double medianOf(List<Run> runs, java.util.function.ToDoubleFunction<Run> measure) {
@@ -660,9 +691,10 @@ final class PushLatencyBenchmark implements AutoCloseable {
         }
 
         private void consume(List<String> topics, CompletableFuture<Void> ready) {
+            // Kafka's own long poll: the broker answers a fetch as soon as a record arrives, so a short fetch wait would only
+            // make it answer hundreds of empty fetches a second, on the cores the measured services need
             Map<String, Object> config = Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
-                    ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 1);
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers());
             try (var kafka = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
                 List<TopicPartition> partitions = new ArrayList<>();
                 for (String topic : topics) {
