@@ -3,7 +3,6 @@ package io.brigade.benchmarks;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,20 +23,18 @@ final class ThreadCpu {
     private static final Pattern KAFKA_BROKER = Pattern.compile(
             "(data-plane-kafka|kafka-|broker-|quorum-controller|controller-|ExpirationReaper|executor-|raft-|"
                     + "LogDirFailureHandler|group-coordinator|transaction-log-manager|share-coordinator).*");
-    private static final Map<String, String> ROLES = new LinkedHashMap<>();
-
-    static {
-        ROLES.put("http-nio-", "HTTP requests (Tomcat)");
-        ROLES.put("reactor-http-", "HTTP and websocket relay (Netty)");
-        ROLES.put("kafka-producer-network-thread", "Kafka producer");
-        ROLES.put("AsyncFetcher", "Kafka consumers");
-        ROLES.put("EmbeddedEventStore", "event store reader");
-        ROLES.put("clientInboundChannel", "STOMP (inbound)");
-        ROLES.put("clientOutboundChannel", "STOMP (outbound)");
-        ROLES.put("live-change-feed", "live change feed");
-        ROLES.put("audit-checkpoints", "audit checkpoints");
-        ROLES.put("HikariPool", "connection pool");
-    }
+    /** What a thread does, by the first name it starts with. */
+    private static final List<Map.Entry<String, String>> ROLES = List.of(
+            Map.entry("http-nio-", "HTTP requests (Tomcat)"),
+            Map.entry("reactor-http-", "HTTP and websocket relay (Netty)"),
+            Map.entry("kafka-producer-network-thread", "Kafka producer"),
+            Map.entry("AsyncFetcher", "Kafka consumers"),
+            Map.entry("EmbeddedEventStore", "event store reader"),
+            Map.entry("clientInboundChannel", "STOMP (inbound)"),
+            Map.entry("clientOutboundChannel", "STOMP (outbound)"),
+            Map.entry("live-change-feed", "live change feed"),
+            Map.entry("audit-checkpoints", "audit checkpoints"),
+            Map.entry("HikariPool", "connection pool"));
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final Map<Long, String> ownerById = new HashMap<>();
@@ -132,7 +129,7 @@ final class ThreadCpu {
         if (name.startsWith("EventProcessor[")) {
             return "processor " + name.substring("EventProcessor[".length(), name.indexOf(']'));
         }
-        return ROLES.entrySet().stream().filter(role -> name.startsWith(role.getKey())).map(Map.Entry::getValue)
+        return ROLES.stream().filter(role -> name.startsWith(role.getKey())).map(Map.Entry::getValue)
                 .findFirst().orElse("other threads");
     }
 
