@@ -452,8 +452,9 @@ final class PushLatencyBenchmark implements AutoCloseable {
         ApiClient.Response sent;
         try {
             measuredCommands.incrementAndGet();
-            sent = staff.waiter().withHeader("traceparent", "00-" + traceId + "-"
-                    + HexFormat.of().formatHex(randomBytes(8)) + "-01").post("/api/v1/orders/" + orderId + "/send", Map.of());
+            String traceparent = "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01";
+            sent = staff.waiter().withHeader("traceparent", traceparent)
+                    .post("/api/v1/orders/" + orderId + "/send", Map.of());
         } catch (UncheckedIOException e) {
             // the connection broke under the send: whether it was sent is unknown, so the order is given up
             System.out.println("Send failed: " + e.getMessage());
@@ -691,8 +692,8 @@ final class PushLatencyBenchmark implements AutoCloseable {
         }
 
         private void consume(List<String> topics, CompletableFuture<Void> ready) {
-            // Kafka's own long poll: the broker answers a fetch as soon as a record arrives, so a short fetch wait would only
-            // make it answer hundreds of empty fetches a second, on the cores the measured services need
+            // Kafka's own long poll: the broker answers a fetch as soon as a record arrives, so a short fetch wait
+            // would only make it answer hundreds of empty fetches a second, on the cores the measured services need
             Map<String, Object> config = Map.of(
                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers());
             try (var kafka = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {

@@ -22,8 +22,9 @@ final class ThreadCpu {
     private static final String SHARED = "";
     /** The embedded broker's threads; a client's own (producer, group heartbeat) are named after its service. */
     private static final Pattern KAFKA_BROKER = Pattern.compile(
-            "(data-plane-kafka|kafka-(?!producer-network-thread|coordinator-heartbeat-thread)|broker-|quorum-controller|controller-|ExpirationReaper|executor-|raft-|"
-                    + "LogDirFailureHandler|group-coordinator|transaction-log-manager|share-coordinator).*");
+            "(data-plane-kafka|kafka-(?!producer-network-thread|coordinator-heartbeat-thread)|broker-"
+                    + "|quorum-controller|controller-|ExpirationReaper|executor-|raft-|LogDirFailureHandler"
+                    + "|group-coordinator|transaction-log-manager|share-coordinator).*");
     /** What a thread does, by the first name it starts with. */
     private static final List<Map.Entry<String, String>> ROLES = List.of(
             Map.entry("http-nio-", "HTTP requests (Tomcat)"),

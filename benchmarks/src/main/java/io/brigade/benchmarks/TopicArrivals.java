@@ -48,8 +48,8 @@ final class TopicArrivals implements AutoCloseable {
     }
 
     private void consume(String topic, String typeSuffix, CompletableFuture<Void> ready) {
-        // Kafka's own long poll: the broker answers a fetch as soon as a record arrives, so a short fetch wait would only
-        // make it answer hundreds of empty fetches a second, on the cores the measured services need
+        // Kafka's own long poll: the broker answers a fetch as soon as a record arrives, so a short fetch wait would
+        // only make it answer hundreds of empty fetches a second, on the cores the measured services need
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers());
         try (var kafka = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
