@@ -29,15 +29,17 @@ final class CpuTime {
      * container's there is nothing to read here, and they refuse to run.
      */
     static long ofPostgres() {
-        ProcessHandle server = TestInfrastructure.get().postgresProcess().orElseThrow(() ->
-                new IllegalStateException("The CPU of a PostgreSQL container cannot be read from here: run the "
-                        + "benchmarks with BRIGADE_TEST_INFRA=embedded"));
+        ProcessHandle server = Postgres.SERVER;
         return Stream.concat(Stream.of(server), server.descendants())
                 .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
                 .sum();
     }
 
-    static long ofThisProcessAndPostgres() {
-        return ofThisProcess() + ofPostgres();
+    /** The server's process, found once: it runs as long as the benchmarks do. */
+    private static final class Postgres {
+
+        static final ProcessHandle SERVER = TestInfrastructure.get().postgresProcess().orElseThrow(() ->
+                new IllegalStateException("The CPU of a PostgreSQL container cannot be read from here: run the "
+                        + "benchmarks with BRIGADE_TEST_INFRA=embedded"));
     }
 }

@@ -120,8 +120,12 @@ final class PushLatencyBenchmark implements AutoCloseable {
     }
 
     record Run(List<Sample> samples, int incomplete, double loadCommandsPerSecond, long loadFailures,
-               double[] tableFreeMillis, List<double[]> freeingHops, double cpuMillisPerCommand,
-               ThreadCpu.Use cpuByPart, long commands) {
+               double[] tableFreeMillis, List<double[]> freeingHops, ThreadCpu.Use cpuByPart, long commands) {
+
+        /** This process's CPU and PostgreSQL's, over the commands answered during the run. */
+        double cpuMillisPerCommand() {
+            return cpuByPart.total() / 1e6 / commands;
+        }
 
         /** A run's CPU, told to parts or services, and the commands answered meanwhile. */
         record Cpu(ThreadCpu.Use use, long commands) {
@@ -410,7 +414,6 @@ final class PushLatencyBenchmark implements AutoCloseable {
             List<Sample> samples = new ArrayList<>();
             int incomplete = 0;
             load.drainTableFreeMillis();
-            long cpuBefore = CpuTime.ofThisProcessAndPostgres();
             ThreadCpu.Snapshot partsBefore = threadCpu.snapshot();
             long commandsBefore = load.commands() + measuredCommands.get();
             for (int i = 0; i < warmUp + sends; i++) {
@@ -426,12 +429,11 @@ final class PushLatencyBenchmark implements AutoCloseable {
             double rate = load.commandsPerSecond();
             ThreadCpu.Use byPart = threadCpu.between(partsBefore, threadCpu.snapshot());
             long commands = Math.max(1, load.commands() + measuredCommands.get() - commandsBefore);
-            double cpuPerCommand = (CpuTime.ofThisProcessAndPostgres() - cpuBefore) / 1e6 / commands;
             if (load.failures() > 0) {
                 System.out.println("Background load failures: " + load.failures() + " " + load.failureSamples());
             }
             return new Run(samples, incomplete, loadPerSecond > 0 ? rate : 0, load.failures(),
-                    load.drainTableFreeMillis(), load.drainFreeingHops(), cpuPerCommand, byPart, commands);
+                    load.drainTableFreeMillis(), load.drainFreeingHops(), byPart, commands);
         }
     }
 
