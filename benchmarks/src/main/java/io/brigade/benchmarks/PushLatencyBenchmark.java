@@ -48,11 +48,14 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -84,6 +87,7 @@ final class PushLatencyBenchmark implements AutoCloseable {
     private static final int MEASURED_TABLES = 8;
     private static final int LOAD_TABLES = 40;
     private static final Duration AT_REST = Duration.ofSeconds(20);
+    private static final int POSTGRES_STATEMENTS_SHOWN = 25;
     /** Commands the measured sends made (lines, sends, bumps, openings, cancellations), for the CPU per command. */
     private static final AtomicLong measuredCommands = new AtomicLong();
 
@@ -105,6 +109,7 @@ final class PushLatencyBenchmark implements AutoCloseable {
     private final String prefix = "bench" + UUID.randomUUID().toString().substring(0, 6) + ".";
     private final HopSpans spans = new HopSpans();
     private final ThreadCpu threadCpu = new ThreadCpu();
+    private final PostgresWork postgresWork;
     private final KeySetServer keys;
     private final List<ConfigurableApplicationContext> services = new ArrayList<>();
     private final Staff staff;
@@ -120,7 +125,8 @@ final class PushLatencyBenchmark implements AutoCloseable {
     }
 
     record Run(List<Sample> samples, int incomplete, double loadCommandsPerSecond, long loadFailures,
-               double[] tableFreeMillis, List<double[]> freeingHops, ThreadCpu.Use cpuByPart, long commands) {
+               double[] tableFreeMillis, List<double[]> freeingHops, ThreadCpu.Use cpuByPart, long commands,
+               PostgresWork.Use postgres) {
 
         /** This process's CPU and PostgreSQL's, over the commands answered during the run. */
         double cpuMillisPerCommand() {
@@ -268,6 +274,7 @@ final class PushLatencyBenchmark implements AutoCloseable {
                                 .toArray(), 99))));
             }
             appendCpuByPart(report, loaded);
+            appendPostgresWork(report, loaded);
             appendAtRest(report, atRest);
             int incomplete = loaded.stream().mapToInt(Run::incomplete).sum();
             if (incomplete > 0) {
@@ -317,6 +324,54 @@ final class PushLatencyBenchmark implements AutoCloseable {
                 Stats.median(runs.stream().map(r -> r.use().total() / 1e6 / r.commands()).toList())));
     }
 
+    /**
+     * What PostgreSQL did for each service's database under load, and the statements it ran most, per command
+     * answered over all the loaded runs together.
+     */
+    private static void appendPostgresWork(StringBuilder report, List<Run> loaded) {
+        double commands = loaded.stream().mapToLong(Run::commands).sum();
+        Map<String, double[]> databases = new TreeMap<>();
+        Map<PostgresWork.Query, double[]> statements = new HashMap<>();
+        for (Run run : loaded) {
+            run.postgres().databases().forEach(d -> {
+                double[] sums = databases.computeIfAbsent(d.name(), name -> new double[3]);
+                sums[0] += d.backendCpuNanos() / 1e6;
+                sums[1] += d.commits();
+                sums[2] += d.statements();
+            });
+            run.postgres().statements().forEach(s -> {
+                double[] sums = statements.computeIfAbsent(s.getKey(), query -> new double[2]);
+                sums[0] += s.getValue().calls();
+                sums[1] += s.getValue().execMillis();
+            });
+        }
+        report.append("""
+
+                What PostgreSQL did under load, by service's database, per command answered (all loaded runs together; \
+                the CPU of the backends serving each database, transactions committed, statements run as \
+                `pg_stat_statements` counts them, transaction control and savepoints included):
+
+                | database | backends' CPU a command | transactions a command | statements a command |
+                |---|---|---|---|
+                """);
+        databases.entrySet().stream().sorted(Map.Entry.comparingByValue(
+                        Comparator.comparingDouble((double[] sums) -> sums[0]).reversed()))
+                .forEach(d -> report.append(String.format("| %s | %.2f ms | %.1f | %.1f |%n", d.getKey(),
+                        d.getValue()[0] / commands, d.getValue()[1] / commands, d.getValue()[2] / commands)));
+        report.append("""
+
+                The statements PostgreSQL ran most (time: inside the server, as it counts its statements' execution):
+
+                | database | statement | calls a command | time a command |
+                |---|---|---|---|
+                """);
+        statements.entrySet().stream().sorted(Map.Entry.comparingByValue(
+                        Comparator.comparingDouble((double[] sums) -> sums[0]).reversed()))
+                .limit(POSTGRES_STATEMENTS_SHOWN)
+                .forEach(s -> report.append(String.format("| %s | `%s` | %.2f | %.3f ms |%n", s.getKey().database(),
+                        s.getKey().text(), s.getValue()[0] / commands, s.getValue()[1] / commands)));
+    }
+
     /** The CPU the system uses with nothing to do, service by service and in its largest parts, in cores. */
     private static void appendAtRest(StringBuilder report, ThreadCpu.Use atRest) {
         report.append(String.format("""
@@ -360,6 +415,7 @@ final class PushLatencyBenchmark implements AutoCloseable {
     PushLatencyBenchmark() throws Exception {
         keys = KeySetServer.start();
         TestInfrastructure.get();
+        postgresWork = new PostgresWork();
         threadCpu.claim(ThreadCpu.BEFORE_SERVICES);
         ConfigurableApplicationContext catalog = start(CatalogServiceApplication.class,
                 "brigade.catalog.demo-restaurant=true");
@@ -415,6 +471,7 @@ final class PushLatencyBenchmark implements AutoCloseable {
             int incomplete = 0;
             load.drainTableFreeMillis();
             ThreadCpu.Snapshot partsBefore = threadCpu.snapshot();
+            PostgresWork.Snapshot postgresBefore = postgresWork.snapshot();
             long commandsBefore = load.commands() + measuredCommands.get();
             for (int i = 0; i < warmUp + sends; i++) {
                 Optional<Sample> sample = sendOnce(i, screens);
@@ -428,12 +485,13 @@ final class PushLatencyBenchmark implements AutoCloseable {
             }
             double rate = load.commandsPerSecond();
             ThreadCpu.Use byPart = threadCpu.between(partsBefore, threadCpu.snapshot());
+            PostgresWork.Use postgres = PostgresWork.between(postgresBefore, postgresWork.snapshot());
             long commands = Math.max(1, load.commands() + measuredCommands.get() - commandsBefore);
             if (load.failures() > 0) {
                 System.out.println("Background load failures: " + load.failures() + " " + load.failureSamples());
             }
             return new Run(samples, incomplete, loadPerSecond > 0 ? rate : 0, load.failures(),
-                    load.drainTableFreeMillis(), load.drainFreeingHops(), byPart, commands);
+                    load.drainTableFreeMillis(), load.drainFreeingHops(), byPart, commands, postgres);
         }
     }
 

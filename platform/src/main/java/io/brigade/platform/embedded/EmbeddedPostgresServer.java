@@ -71,6 +71,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         // zonky starts every server with -F and synchronous_commit=off; a later setting wins over both
         builder.setServerConfig("fsync", durable ? "on" : "off");
         builder.setServerConfig("synchronous_commit", durable ? "on" : "off");
+        // what each statement costs, for whoever asks (create extension pg_stat_statements, then its view)
+        builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
         try {
             return new EmbeddedPostgresServer(builder.start(), data);
         } catch (IOException e) {

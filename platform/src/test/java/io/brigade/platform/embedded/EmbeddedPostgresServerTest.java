@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -59,6 +60,25 @@ class EmbeddedPostgresServerTest {
             assertThat(server.pid()).isNotEqualTo(ProcessHandle.current().pid());
             assertThat(server.descendants().map(ProcessHandle::pid)).contains(backend);
             assertThat(server.info().totalCpuDuration()).isPresent();
+        }
+    }
+
+    @Test
+    void theServerCountsWhatEachStatementCosts() throws Exception {
+        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.ephemeral();
+             Connection connection = DriverManager.getConnection("jdbc:postgresql://localhost:" + postgres.port()
+                     + "/postgres", EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD);
+             Statement statement = connection.createStatement()) {
+            statement.execute("create extension if not exists pg_stat_statements");
+            for (int i = 0; i < 3; i++) {
+                statement.executeQuery("select count(*) from pg_class where relname = 'counted_" + i + "'").close();
+            }
+
+            try (ResultSet counted = statement.executeQuery("select calls from pg_stat_statements"
+                    + " where query like 'select count(*) from pg_class where relname = $1'")) {
+                assertThat(counted.next()).isTrue();
+                assertThat(counted.getLong(1)).isEqualTo(3);
+            }
         }
     }
 
