@@ -148,7 +148,11 @@ public class BrigadeKafkaConfiguration {
                         .transactionManager(c.getComponent(TransactionManager.class))
                         .serializer(c.serializer())
                         .build())
-                .registerDeadLetterPolicy(group, c -> DeadLettersEndpoint.countingAttempts()));
+                .registerDeadLetterPolicy(group, c -> DeadLettersEndpoint.countingAttempts())
+                // an event asks the queue whether its sequence is parked only while parked sequences may exist:
+                // the claimed segment's parked sequences are known in memory from the queue as it was at the claim
+                .registerDeadLetteringEventHandlerInvokerConfiguration(group,
+                        (c, invoker) -> invoker.enableSequenceIdentifierCache()));
     }
 
     /**
