@@ -254,6 +254,9 @@ public class BillViewProjection {
 
     /** Pushes a bill as stored to whoever watches the bills on this instance. */
     public void push(LiveChange change) {
+        if (!Watchers.anyone(emitter, WatchBills.class, watch -> true)) {
+            return;
+        }
         bill(change.id()).ifPresent(bill -> emitter.emit(WatchBills.class, watch -> true,
                 new LiveUpdate(change.type(), bill.version(), bill)));
     }

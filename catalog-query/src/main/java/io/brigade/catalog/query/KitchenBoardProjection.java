@@ -213,6 +213,9 @@ public class KitchenBoardProjection {
 
     /** Pushes a ticket as stored to whoever watches its station on this instance. */
     public void push(LiveChange change) {
+        if (!Watchers.anyone(emitter, WatchKitchen.class, watch -> true)) {
+            return;
+        }
         ticket(change.id()).ifPresent(ticket -> emitter.emit(WatchKitchen.class,
                 watch -> watch.sees(ticket.station()), new LiveUpdate(change.type(), ticket.version(), ticket)));
     }

@@ -342,28 +342,39 @@ public class OrderViewProjection {
                 order.value(), lines.stream().map(LineId::value).toArray(UUID[]::new));
     }
 
+    /** The floor row of the order's table changed with it: it counts one more version. */
     private void changed(OrderId order, ReplayStatus replay) {
-        UUID table = jdbc.queryForObject("select table_id from order_view where order_id = ?", UUID.class,
+        List<UUID> table = jdbc.queryForList("""
+                update dining_table set floor_version = floor_version + 1
+                where id = (select table_id from order_view where order_id = ?) returning id""", UUID.class,
                 order.value());
-        changed(order, List.of(TableId.of(table)), replay);
+        announce(order, table, replay);
     }
 
     /** The floor rows of these tables changed with the order: each counts one more version. */
     private void changed(OrderId order, List<TableId> tables, ReplayStatus replay) {
         tables.forEach(table -> jdbc.update("update dining_table set floor_version = floor_version + 1 where id = ?",
                 table.value()));
+        announce(order, tables.stream().map(TableId::value).toList(), replay);
+    }
+
+    private void announce(OrderId order, List<UUID> tables, ReplayStatus replay) {
         if (!replay.isReplay()) {
-            changes.announce(new LiveChange(LiveChange.ORDER, "order:update", order.value(),
-                    tables.stream().map(TableId::value).toList(), null));
+            changes.announce(new LiveChange(LiveChange.ORDER, "order:update", order.value(), tables, null));
         }
     }
 
     /** Pushes an order and its tables' floor rows as stored to whoever watches them on this instance. */
     public void push(LiveChange change) {
-        order(change.id()).ifPresent(view -> emitter.emit(WatchOrder.class,
-                watch -> watch.orderId().equals(view.orderId()), new LiveUpdate(change.type(), view.version(), view)));
-        change.tables().forEach(table -> floor.row(table).ifPresent(row ->
-                emitter.emit(WatchFloor.class, watch -> true, tableUpdate(row))));
+        if (Watchers.anyone(emitter, WatchOrder.class, watch -> watch.orderId().equals(change.id()))) {
+            order(change.id()).ifPresent(view -> emitter.emit(WatchOrder.class,
+                    watch -> watch.orderId().equals(view.orderId()),
+                    new LiveUpdate(change.type(), view.version(), view)));
+        }
+        if (Watchers.anyone(emitter, WatchFloor.class, watch -> true)) {
+            change.tables().forEach(table -> floor.row(table).ifPresent(row ->
+                    emitter.emit(WatchFloor.class, watch -> true, tableUpdate(row))));
+        }
     }
 
     static LiveUpdate tableUpdate(FloorRow row) {
