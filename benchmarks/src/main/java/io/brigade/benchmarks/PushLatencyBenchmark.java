@@ -88,6 +88,7 @@ final class PushLatencyBenchmark implements AutoCloseable {
     private static final int LOAD_TABLES = 40;
     private static final Duration AT_REST = Duration.ofSeconds(20);
     private static final int POSTGRES_STATEMENTS_SHOWN = 25;
+    private static final int WARM_UP_SENDS = 50;
     /** Commands the measured sends made (lines, sends, bumps, openings, cancellations), for the CPU per command. */
     private static final AtomicLong measuredCommands = new AtomicLong();
 
@@ -173,8 +174,13 @@ final class PushLatencyBenchmark implements AutoCloseable {
         int idleSends = Integer.getInteger("bench.push-idle-sends", 300);
         int warmUp = Integer.getInteger("bench.push-warmup", 200);
         double loadPerSecond = Double.parseDouble(System.getProperty("bench.push-load", "100"));
+        double settledJit = Double.parseDouble(System.getProperty("bench.push-jit-settled", "0.1"));
+        Duration longestWarmUp = Duration.parse(System.getProperty("bench.push-warmup-limit", "PT10M"));
         try (PushLatencyBenchmark push = new PushLatencyBenchmark()) {
             push.measure(0, warmUp, 0);
+            WarmUp warm = push.warmUntilCompiled(loadPerSecond, settledJit, longestWarmUp);
+            System.out.printf("warmed up under load in %d s, the JIT compiler at %.2f cores in its last %d sends%n",
+                    warm.took().toSeconds(), warm.jitCores(), WARM_UP_SENDS);
             ThreadCpu.Use atRest = push.atRest(AT_REST);
             System.out.printf("at rest: %.2f cores%n", atRest.total() / (double) AT_REST.toNanos());
             Run idle = push.measure(idleSends, 0, 0);
@@ -212,10 +218,21 @@ final class PushLatencyBenchmark implements AutoCloseable {
                 Run.Cpu cpu = new Run.Cpu(result.cpuByPart(), result.commands());
                 ThreadCpu.parts(List.of(cpu.use())).forEach(part -> System.out.printf("    %-90s %6.2f ms%n",
                         part, cpu.millisPerCommand(part)));
+                System.out.println("  PostgreSQL a command, by database: backends' CPU, transactions, statements:");
+                result.postgres().databases().forEach(d -> System.out.printf("    %-20s %6.2f ms %6.2f %6.2f%n",
+                        d.name(), d.backendCpuNanos() / 1e6 / result.commands(),
+                        (double) d.commits() / result.commands(), (double) d.statements() / result.commands()));
+                System.out.println("  PostgreSQL statements a command (calls, time inside the server):");
+                result.postgres().statements().forEach(s -> System.out.printf("    %6.2f %7.3f ms %-15s %s%n",
+                        (double) s.getValue().calls() / result.commands(),
+                        s.getValue().execMillis() / result.commands(), s.getKey().database(), s.getKey().text()));
             }
             report.append(String.format("""
 
                             ## Push latency under load (send -> kitchen-screen push through the gateway; median of %d runs of %,d sends after %d warm-up sends, one after another, while a dinner service runs at %.0f commands/s through the gateway)
+
+                            Before the runs the system was warmed up under that load for %d s, %s.
+
                             | measure | idle (%d sends) | under load | goal |
                             |---|---|---|---|
                             | POST send -> order:new on /topic/kitchen.grill via the gateway, median | %.1f ms | %.1f ms | <= 20 ms |
@@ -236,7 +253,11 @@ final class PushLatencyBenchmark implements AutoCloseable {
 
                             | hop | idle median | idle p99 | under load, median | under load, p99 |
                             |---|---|---|---|---|
-                            """, runs, sends, warmUp, loadPerSecond, idleSends,
+                            """, runs, sends, warmUp, loadPerSecond, warm.took().toSeconds(),
+                    warm.settled() ? String.format("until the JIT compiler used under %.2f cores (%.2f in the last %d "
+                            + "sends)", settledJit, warm.jitCores(), WARM_UP_SENDS)
+                            : String.format("the limit, with the JIT compiler still at %.2f cores", warm.jitCores()),
+                    idleSends,
                     percentile(idle.totals(), 50), medianOf(loaded, r -> percentile(r.totals(), 50)),
                     percentile(idle.totals(), 99), medianOf(loaded, r -> percentile(r.totals(), 99)),
                     percentile(idle.directs(), 50), medianOf(loaded, r -> percentile(r.directs(), 50)),
@@ -390,6 +411,30 @@ final class PushLatencyBenchmark implements AutoCloseable {
                 atRest.total() / nanos));
         ThreadCpu.parts(List.of(atRest)).stream().limit(10).forEach(part -> report.append(String.format(
                 "| %s | %.3f |%n", part, atRest.byPart().get(part) / nanos)));
+    }
+
+    record WarmUp(Duration took, double jitCores, boolean settled) {
+    }
+
+    /**
+     * Sends under the dinner load, {@link #WARM_UP_SENDS} at a time, until the JIT compiler uses less than
+     * {@code settled} cores over a round of them (or {@code limit} has passed): until then the compiler takes its share
+     * of the two cores from the services, which a service that has run for a while no longer pays.
+     */
+    private WarmUp warmUntilCompiled(double loadPerSecond, double settled, Duration limit) throws Exception {
+        long started = System.nanoTime();
+        while (true) {
+            long roundStarted = System.nanoTime();
+            long jitBefore = JvmThreads.cpu().getOrDefault(JvmThreads.JIT, 0L);
+            measure(0, WARM_UP_SENDS, loadPerSecond);
+            double cores = (JvmThreads.cpu().getOrDefault(JvmThreads.JIT, 0L) - jitBefore)
+                    / (double) (System.nanoTime() - roundStarted);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            System.out.printf("  warming up: %d s, the JIT compiler at %.2f cores%n", took.toSeconds(), cores);
+            if (cores < settled || took.compareTo(limit) > 0) {
+                return new WarmUp(took, cores, cores < settled);
+            }
+        }
     }
 
     /** What the system uses with nothing to do: its CPU over {@code quiet} with no request sent. */

@@ -11,14 +11,16 @@ import java.util.regex.Pattern;
 /**
  * Where the CPU of a run goes, part by part of the system: each thread's own CPU time, told to the service that
  * started it and to what the thread does (HTTP requests, one event processor, the Kafka producer...), the JVM's own
- * threads (JIT compiler, garbage collector) as what this process used beyond its Java threads, and the PostgreSQL
- * server with its backends. Every service runs in this process, so a thread belongs to the service during whose
+ * threads (its JIT compilers and garbage collector as Linux accounts them, {@link JvmThreads}; the rest of what this
+ * process used beyond its Java threads), and the PostgreSQL server with its backends. Every service runs in this process, so a thread belongs to the service during whose
  * start it appeared, and later threads of the same pool (the same name but for the number at its end) to that
  * service too.
  */
 final class ThreadCpu {
 
     static final String BEFORE_SERVICES = "before the services";
+    /** What remains of the process's CPU: the JVM's other threads, and threads that ended during the run. */
+    static final String OTHER = "the JVM: other threads, and threads that ended";
     private static final String SHARED = "";
     /** The embedded broker's threads; a client's own (producer, group heartbeat) are named after its service. */
     private static final Pattern KAFKA_BROKER = Pattern.compile(
@@ -42,7 +44,8 @@ final class ThreadCpu {
     private final Map<Long, String> ownerById = new HashMap<>();
     private final Map<String, String> ownerByPool = new HashMap<>();
 
-    record Snapshot(Map<Long, Long> cpuById, Map<Long, String> names, long processCpu, long postgresCpu) {
+    record Snapshot(Map<Long, Long> cpuById, Map<Long, String> names, long processCpu, Map<String, Long> jvmCpu,
+                    long postgresCpu) {
     }
 
     /** CPU nanoseconds of a run by part of the system, in a stable order. */
@@ -89,12 +92,13 @@ final class ThreadCpu {
                 cpu.put(id, nanos);
             }
         });
-        return new Snapshot(cpu, names, CpuTime.ofThisProcess(), CpuTime.ofPostgres());
+        return new Snapshot(cpu, names, CpuTime.ofThisProcess(), JvmThreads.cpu(), CpuTime.ofPostgres());
     }
 
     /**
      * What each part used between two snapshots. A thread that ended in between is not seen, so its CPU counts with
-     * the JVM's own threads, which are what remains of the process's CPU once its living Java threads are counted.
+     * the JVM's other threads: what remains of the process's CPU once its living Java threads, JIT compilers and
+     * garbage collector threads are counted.
      */
     Use between(Snapshot before, Snapshot after) {
         Map<String, Long> byPart = new TreeMap<>();
@@ -104,8 +108,13 @@ final class ThreadCpu {
             javaThreads += used;
             byPart.merge(part(entry.getKey(), after.names().get(entry.getKey())), used, Long::sum);
         }
-        byPart.put("the JVM's own threads (JIT compiler, garbage collector) and threads that ended",
-                Math.max(0, after.processCpu() - before.processCpu() - javaThreads));
+        long jvmThreads = 0;
+        for (String kind : List.of(JvmThreads.JIT, JvmThreads.GC)) {
+            long used = after.jvmCpu().getOrDefault(kind, 0L) - before.jvmCpu().getOrDefault(kind, 0L);
+            jvmThreads += used;
+            byPart.put(kind, used);
+        }
+        byPart.put(OTHER, Math.max(0, after.processCpu() - before.processCpu() - javaThreads - jvmThreads));
         byPart.put("PostgreSQL", after.postgresCpu() - before.postgresCpu());
         return new Use(byPart);
     }
