@@ -68,8 +68,8 @@ final class PostgresWork {
                             .ifPresent(cpu -> cpuOfBackend.put(pid, cpu.toNanos()));
                 }
             }
-            try (ResultSet rows = statement.executeQuery("select datname, xact_commit from pg_stat_database"
-                    + " where datname is not null")) {
+            try (ResultSet rows = statement.executeQuery("select d.datname, s.xact_commit from pg_stat_database s"
+                    + " join pg_database d on d.oid = s.datid where not d.datistemplate")) {
                 while (rows.next()) {
                     commits.merge(service(rows.getString(1)), rows.getLong(2), Long::sum);
                 }
