@@ -370,7 +370,7 @@ final class PushLatencyBenchmark implements AutoCloseable {
 
                 What PostgreSQL did under load, by service's database, per command answered (all loaded runs together; \
                 the CPU of the backends serving each database, transactions committed, statements run as \
-                `pg_stat_statements` counts them, transaction control and savepoints included):
+                `pg_stat_statements` counts them, transaction control included):
 
                 | database | backends' CPU a command | transactions a command | statements a command |
                 |---|---|---|---|
